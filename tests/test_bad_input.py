@@ -1,0 +1,120 @@
+"""Every bad input gets a ValueError or TypeError that names the problem."""
+import numpy as np
+import pytest
+from sklearn.exceptions import NotFittedError
+
+from utils import AdalineGD, AdalineSGD, LogisticRegressionGD, Perceptron, propagate
+
+X_OK = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 1.0], [3.0, 3.0]])
+Y_PM = np.array([-1, -1, 1, 1])
+Y_01 = np.array([0, 0, 1, 1])
+CLASSES = [Perceptron, AdalineGD, AdalineSGD, LogisticRegressionGD]
+
+
+def good_y(cls):
+    return Y_01 if cls is LogisticRegressionGD else Y_PM
+
+
+def wrong_encoding(cls):
+    return Y_PM if cls is LogisticRegressionGD else Y_01
+
+
+@pytest.fixture(params=CLASSES, ids=lambda c: c.__name__)
+def cls(request):
+    return request.param
+
+
+@pytest.mark.parametrize(
+    "X, error, message",
+    [
+        (X_OK[:, 0], ValueError, r"2-D array of shape \(n_samples, n_features\).*reshape"),
+        (X_OK[None], ValueError, "2-D array"),
+        (X_OK[:3], ValueError, "different lengths: X has 3 samples, y has 4"),
+        (np.where(X_OK == 3.0, np.nan, X_OK), ValueError, "NaN or infinity"),
+        (np.where(X_OK == 3.0, np.inf, X_OK), ValueError, "NaN or infinity"),
+        ([["a", "b"]] * 4, TypeError, "numbers only"),
+    ],
+    ids=["1-D", "3-D", "lengths", "nan", "inf", "strings"],
+)
+def test_bad_X(cls, X, error, message):
+    with pytest.raises(error, match=message):
+        cls().train(X, good_y(cls))
+
+
+def test_labels_in_the_wrong_encoding_name_the_expected_one(cls):
+    expected = "0 and 1" if cls is LogisticRegressionGD else "-1 and 1"
+    with pytest.raises(ValueError, match=f"only the labels {expected}"):
+        cls().train(X_OK, wrong_encoding(cls))
+
+
+def test_string_labels_say_how_to_encode(cls):
+    with pytest.raises(TypeError, match="Encode the labels first"):
+        cls().train(X_OK, np.array(["Iris-setosa"] * 2 + ["Iris-versicolor"] * 2))
+
+
+def test_one_class_only(cls):
+    with pytest.raises(ValueError, match="both classes"):
+        cls().train(X_OK, np.ones(4))
+
+
+def test_y_of_the_wrong_shape(cls):
+    with pytest.raises(ValueError, match="1-D array of shape"):
+        cls().train(X_OK, np.ones((2, 2)))
+
+
+@pytest.mark.parametrize("rate, error", [(0.0, ValueError), (-0.1, ValueError),
+                                         (float("nan"), ValueError), ("0.1", TypeError)])
+def test_learning_rate_must_be_positive(cls, rate, error):
+    name = "eta" if cls is Perceptron else "alpha"
+    with pytest.raises(error, match=f"{name} must be a positive number"):
+        cls(**{name: rate}).train(X_OK, good_y(cls))
+
+
+@pytest.mark.parametrize("epochs, error", [(0, ValueError), (-3, ValueError), (2.5, TypeError)])
+def test_epochs_must_be_at_least_one(cls, epochs, error):
+    with pytest.raises(error, match="epochs must be"):
+        cls(epochs=epochs).train(X_OK, good_y(cls))
+
+
+def test_predict_before_training(cls):
+    with pytest.raises(NotFittedError, match="not trained yet.*train"):
+        cls().predict(X_OK)
+    assert issubclass(NotFittedError, ValueError)
+
+
+def test_feature_count_differs_from_training(cls):
+    model = cls(epochs=2).train(X_OK, good_y(cls))
+    with pytest.raises(ValueError, match="X has 3 features, but the model was trained on 2"):
+        model.predict(np.ones((2, 3)))
+
+
+def test_predict_one_sample_needs_2d(cls):
+    model = cls(epochs=2).train(X_OK, good_y(cls))
+    with pytest.raises(ValueError, match="reshape"):
+        model.predict(X_OK[0])
+    assert model.predict(X_OK[0].reshape(1, -1)).shape == (1,)
+
+
+@pytest.mark.parametrize("batch_size, error", [(0, ValueError), (1.5, TypeError)])
+def test_batch_size_must_be_a_positive_integer(batch_size, error):
+    with pytest.raises(error, match="batch_size must be"):
+        AdalineSGD(batch_size=batch_size).train(X_OK, Y_PM)
+
+
+def test_partial_fit_with_a_different_feature_count():
+    model = AdalineSGD().partial_fit(X_OK, Y_PM)
+    with pytest.raises(ValueError, match="X has 3 features, but the model was trained on 2"):
+        model.partial_fit(np.ones((2, 3)), [1, -1])
+
+
+@pytest.mark.parametrize(
+    "w, X, Y, message",
+    [
+        (np.zeros(3), np.zeros((2, 5)), np.zeros(5), r"w must have shape \(n_x,\) = \(2,\)"),
+        (np.zeros(2), np.zeros((2, 5)), np.zeros(4), r"Y must have shape \(m,\) = \(5,\)"),
+        (np.zeros(2), np.zeros(5), np.zeros(5), r"2-D array of shape \(n_x, m\)"),
+    ],
+)
+def test_propagate_shapes(w, X, Y, message):
+    with pytest.raises(ValueError, match=message):
+        propagate(w, 0.0, X, Y)
