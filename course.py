@@ -4,6 +4,7 @@
     python3 course.py test     install into .venv (first time only) and run every test
     python3 course.py slides   export every notebook to an HTML slide deck in slides/
     python3 course.py bench    time the course's code against its references
+    python3 course.py outputs  re-run every notebook on a fresh kernel and store its outputs
 
 Extra arguments after ``test`` go to pytest, e.g. ``python3 course.py test -k perceptron``.
 Only the Python standard library is used here, since this runs before anything is installed.
@@ -54,6 +55,9 @@ def main(argv):
         "test": [str(PYTHON), "-m", "pytest", "-n", "auto", "--dist", "loadscope"],
         "slides": [str(PYTHON), "-m", "utils.slides"],
         "bench": [str(PYTHON), "benchmarks/bench_training.py"],
+        "outputs": [str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                    "--inplace", "--NotebookClient.record_timing=False",
+                    *sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))],
     }
     if not argv or argv[0] not in jobs:
         sys.exit(__doc__)

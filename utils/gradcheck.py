@@ -24,6 +24,10 @@ def numerical_gradient(f, x, h=1e-5):
 
 
 def relative_error(a, b):
-    """max |a - b| / (|a| + |b|), elementwise; about 1e-7 or below means the two agree."""
+    """||a - b|| / (||a|| + ||b||): about 1e-7 or below means the two gradients agree.
+
+    Measured over the whole gradient, so that a component that is nearly 0 in both does not
+    make a correct gradient look wrong.
+    """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+    return float(np.linalg.norm(a - b) / max(1e-12, np.linalg.norm(a) + np.linalg.norm(b)))

@@ -3,6 +3,7 @@ colours that colour-blind readers can tell apart (Okabe & Ito)."""
 import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
+from matplotlib.ticker import MaxNLocator
 from mlxtend.plotting import plot_decision_regions as _mlxtend_decision_regions
 
 COURSE_STYLE = {
@@ -70,7 +71,45 @@ def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, t
         )
     if log:
         ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="Epochs", ylabel=ylabel + (" (log scale)" if log else ""), title=title)
     if label is not None:
         ax.legend()
+    return ax
+
+
+def draw_computation_graph(ax=None):
+    """Draw logistic regression's computation graph for one example (slide 46).
+
+    Forward values run left to right above the arrows; the derivatives of the backward pass
+    run right to left below them. Returns the matplotlib Axes.
+    """
+    if ax is None:
+        ax = plt.gca()
+    forward, backward = "#0072B2", "#D55E00"
+    nodes = {
+        "inputs": (0.09, r"$x_1, x_2$" "\n" r"$w_1, w_2, b$"),
+        "z": (0.40, r"$z = w_1 x_1 + w_2 x_2 + b$"),
+        "a": (0.66, r"$a = \sigma(z)$"),
+        "L": (0.90, r"$\mathcal{L}(a, y)$"),
+    }
+    for x, text in nodes.values():
+        ax.text(x, 0.5, text, ha="center", va="center", fontsize=13,
+                bbox=dict(boxstyle="round,pad=0.5", fc="white", ec="0.3"))
+    edges = [
+        ("inputs", "z", r"$dw_j = x_j\,dz,\ db = dz$", 0.20, 0.29),
+        ("z", "a", r"$dz = a - y$", 0.525, 0.615),
+        ("a", "L", r"$da = -\frac{y}{a} + \frac{1-y}{1-a}$", 0.71, 0.855),
+    ]
+    for _, _, derivative, start, end in edges:
+        ax.annotate("", xy=(end, 0.58), xytext=(start, 0.58),
+                    arrowprops=dict(arrowstyle="->", color=forward, lw=2))
+        ax.annotate("", xy=(start, 0.42), xytext=(end, 0.42),
+                    arrowprops=dict(arrowstyle="->", color=backward, lw=2))
+        ax.text((start + end) / 2, 0.25, derivative, ha="center", color=backward, fontsize=12)
+    ax.text(0.5, 0.9, "forward: compute the loss", ha="center", color=forward, fontsize=13)
+    ax.text(0.5, 0.06, "backward: chain rule, from the loss back to the weights",
+            ha="center", color=backward, fontsize=13)
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    ax.axis("off")
     return ax
