@@ -113,25 +113,23 @@ def check_vectorized_propagate(propagate_fn):
 
 
 def _allclose(got, expected):
-    if isinstance(expected, tuple):
-        return (
-            isinstance(got, tuple)
-            and len(got) == len(expected)
-            and all(_allclose(g, e) for g, e in zip(got, expected))
-        )
-    got = np.asarray(got, dtype=float)
-    return got.shape == np.shape(expected) and np.allclose(got, expected, rtol=1e-7, atol=1e-10)
+    return _close(got, expected, lambda g, e: np.allclose(g, e, rtol=1e-7, atol=1e-10))
 
 
 def _gradient_close(got, expected):
+    return _close(got, expected, lambda g, e: relative_error(g, e) < 1e-6)
+
+
+def _close(got, expected, arrays_close):
+    """Compare a value or a tuple of values, shapes first, with ``arrays_close``."""
     if isinstance(expected, tuple):
         return (
             isinstance(got, tuple)
             and len(got) == len(expected)
-            and all(_gradient_close(g, e) for g, e in zip(got, expected))
+            and all(_close(g, e, arrays_close) for g, e in zip(got, expected))
         )
     got = np.asarray(got, dtype=float)
-    return got.shape == np.shape(expected) and relative_error(got, expected) < 1e-6
+    return got.shape == np.shape(expected) and bool(arrays_close(got, expected))
 
 
 def _run(name, fn, cases, expected_fn, close):

@@ -1,0 +1,54 @@
+"""What nbval does not check about the stored notebooks: clean runs, slides, exercises."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+LESSONS = [nb for nb in NOTEBOOKS if not nb.name.startswith("00_")]
+
+
+def code_cells(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def test_the_course_has_its_notebooks_in_teaching_order():
+    assert [nb.name[:3] for nb in NOTEBOOKS] == ["00_", "01_", "02_", "03_", "04_", "05_"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_outputs_come_from_one_clean_run(path):
+    cells = code_cells(path)
+    assert [c["execution_count"] for c in cells] == list(range(1, len(cells) + 1))
+    for cell in cells:
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", "".join(cell["source"])
+            assert out.get("name") != "stderr", "".join(out.get("text", ""))
+            text = json.dumps(out.get("data", {}).get("text/plain", "")) + json.dumps(out.get("text", ""))
+            assert not re.search(r" at 0x[0-9a-f]+", text), text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_imports_its_helpers_from_utils_and_defines_no_class(path):
+    sources = ["".join(c["source"]) for c in code_cells(path)]
+    assert any(re.search(r"^from utils import", s, re.M) for s in sources)
+    assert not any(re.search(r"^class ", s, re.M) for s in sources)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_cell_has_slide_metadata_starting_with_a_title_slide(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in cells]
+    assert kinds[0] == "slide" and cells[0]["source"][0].startswith("# ")
+    assert set(kinds) <= {"slide", "subslide", "fragment", "skip", "notes", "-"}
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_ends_with_exercises_that_have_a_check(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    headings = [i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Exercises")]
+    assert headings, "no '## Exercises' section"
+    after = ["".join(c["source"]) for c in cells[headings[-1]:] if c["cell_type"] == "code"]
+    assert any(re.search(r"^check_\w+\(", s, re.M) for s in after)
