@@ -15,18 +15,20 @@ from .base import LinearClassifier
 def sigmoid(z):
     """sigma(z) = 1 / (1 + e^-z), elementwise; never overflows."""
     z = np.asarray(z, dtype=float)
-    # e^-|z| lies in (0, 1], so it cannot overflow; for z < 0 use the equal form e^z / (1 + e^z).
+    # e^-|z| lies in (0, 1], so it cannot overflow. For z >= 0, sigma(z) = 1 / (1 + e^-z);
+    # for z < 0 the same number is e^z / (1 + e^z). Both read (1 or e^-|z|) / (1 + e^-|z|).
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    return np.where(z >= 0, 1.0, e) / (1 + e)
 
 
 def loss(z, y):
     """L(sigma(z), y) = -(y log a + (1 - y) log(1 - a)), elementwise, from z = w^T x + b.
 
     Computed as log(1 + e^z) - y z, the same number, so that log never sees a = 0 or 1
-    (in float64 a rounds to 1 once z > 37).
+    (in float64 a rounds to 1 once z >= 37); and log(1 + e^z) as max(z, 0) + log(1 + e^-|z|),
+    so that e^z never overflows.
     """
-    return np.logaddexp(0.0, z) - y * z
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z))) - y * z
 
 
 def propagate_two_loops(w, b, X, Y):
