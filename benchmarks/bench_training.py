@@ -16,7 +16,6 @@ machine, so the ratios, not the seconds, are what to compare between machines:
 Nothing here is asserted: timings are too noisy for tests. Targets are printed beside
 the ratios.
 """
-import time
 import tracemalloc
 
 import numpy as np
@@ -29,6 +28,7 @@ from utils import (
     AdalineSGD,
     LogisticRegressionGD,
     Perceptron,
+    best_time,
     propagate,
     propagate_one_loop,
     propagate_two_loops,
@@ -39,12 +39,7 @@ REPEAT = 5
 
 def best_of(fn, repeat=REPEAT):
     """Shortest wall-clock time of ``fn()`` over ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return best_time(fn, repeat=repeat)
 
 
 def per_epoch(make_and_train, epochs):

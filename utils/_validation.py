@@ -53,14 +53,15 @@ def check_X(X, n_features=None):
     return X
 
 
-def check_X_y(X, y, classes, require_both=True):
+def check_X_y(X, y, classes, require_both=True, n_features=None):
     """Return X of shape (n_samples, n_features) and y of shape (n_samples,), or raise.
 
     classes: the two label values the model expects, e.g. (-1, 1) or (0, 1).
     require_both: whether y must contain both classes (training from scratch needs both;
     an online update with ``partial_fit`` may see only one).
+    n_features: the number of features of the weights that training continues from, if any.
     """
-    X = check_X(X)
+    X = check_X(X, n_features)
     y = np.asarray(y)
     if y.ndim == 2 and 1 in y.shape:
         y = y.ravel()

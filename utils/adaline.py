@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from ._validation import check_positive_int, check_X
+from ._validation import check_positive_int
 from .base import LinearClassifier
 
 
@@ -149,12 +149,10 @@ class AdalineSGD(_Adaline):
 
     def _check_input(self, X, y, reinitialize_weights, require_both):
         check_positive_int("batch_size", self.batch_size)
-        if not reinitialize_weights and hasattr(self, "w_"):
-            check_X(X, self.n_features_in_)
-        else:
-            reinitialize_weights = True
-        X, y = self._check_train_input(X, y, require_both)
-        if reinitialize_weights:
+        continuing = not reinitialize_weights and hasattr(self, "w_")
+        n_features = self.n_features_in_ if continuing else None
+        X, y = self._check_train_input(X, y, require_both, n_features)
+        if not continuing:
             self.w_ = np.zeros(1 + X.shape[1])
             self.cost_ = []
             self.rng_ = np.random.default_rng(self.random_state)

@@ -32,12 +32,15 @@ class LinearClassifier(ClassifierMixin, BaseEstimator):
         X = self._check_predict_input(X)
         return self.predict_from_net_input(self.net_input(X))
 
-    def _check_train_input(self, X, y, require_both=True):
-        """Validate the knobs and the data at the start of ``train``; return X and y."""
+    def _check_train_input(self, X, y, require_both=True, n_features=None):
+        """Validate the knobs and the data at the start of ``train``; return X and y.
+
+        n_features: when training goes on from learned weights, how many features they fit.
+        """
         check_hyperparameters(
             self.learning_rate_name, getattr(self, self.learning_rate_name), self.epochs
         )
-        X, y = check_X_y(X, y, self.classes, require_both)
+        X, y = check_X_y(X, y, self.classes, require_both, n_features)
         self.classes_ = np.array(self.classes)
         self.n_features_in_ = X.shape[1]
         return X, y
