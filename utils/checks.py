@@ -143,16 +143,15 @@ def _run(name, fn, cases, expected_fn, close):
         except NotImplementedError:
             print(f"Not attempted yet: {getattr(fn, '__name__', name)} raises NotImplementedError. "
                   f"Write its body, then run this cell again.")
-            return False
+            return
         except Exception as exc:  # a student's bug, reported with the case that caused it
             got = f"{type(exc).__name__}: {exc}"
         if isinstance(got, str) or not _safe(close, got, expected):
             print(f"Case {number} of {len(cases)} failed: {name}({_show(case)})\n"
                   f"  expected: {_format(expected)}\n"
                   f"  got:      {_format(got)}")
-            return False
+            return
     print(f"All {len(cases)} tests passed.")
-    return True
 
 
 def _safe(close, got, expected):

@@ -8,7 +8,6 @@ that RISE presents inside JupyterLab). The decks load reveal.js and MathJax from
 to a classroom computer and opened in any browser.
 """
 import shutil
-import sys
 from pathlib import Path
 
 import jupyter_server_mathjax
@@ -54,4 +53,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
