@@ -40,3 +40,22 @@ def load_setosa_versicolor(path=IRIS_PATH):
     y = np.where(y == "Iris-setosa", -1, 1)
     X = df.iloc[0:100, [0, 2]].values
     return X, y
+
+
+def make_flower(m=400, petals=4, noise=0.2, random_state=1):
+    """A two-class "flower" in the plane that no straight line separates.
+
+    Each class fills alternate petals of the rose curve r = 4 sin(petals t), with Gaussian
+    noise of standard deviation ``noise`` on the angle and the radius. Returns X of shape
+    (2, m), one example per column as on the slides, and y of shape (m,) with labels 0, 1
+    (the first m // 2 examples are class 0).
+    """
+    rng = np.random.default_rng(random_state)
+    half = m // 2
+    X = np.empty((2, 2 * half))
+    y = np.repeat([0, 1], half)
+    for label in (0, 1):
+        t = np.linspace(label * 3.12, (label + 1) * 3.12, half) + noise * rng.standard_normal(half)
+        r = 4 * np.sin(petals * t) + noise * rng.standard_normal(half)
+        X[:, label * half:(label + 1) * half] = r * np.sin(t), r * np.cos(t)
+    return X, y
