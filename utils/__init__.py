@@ -33,9 +33,18 @@ _EXPORTS = {
     "check_sgd_epoch": "utils.checks.adaline_sgd",
     "check_sigmoid": "utils.checks.logistic_regression",
     "check_vectorized_propagate": "utils.checks.vectorization",
+    "check_relu_shallow_backward": "utils.checks.shallow_network",
+    # section 1, one hidden layer written out (notebook 6)
+    "initialize_shallow": "utils.nn.shallow",
+    "predict_shallow": "utils.nn.shallow",
+    "shallow_backward": "utils.nn.shallow",
+    "shallow_cost": "utils.nn.shallow",
+    "shallow_forward": "utils.nn.shallow",
+    "train_shallow": "utils.nn.shallow",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
     "load_setosa_versicolor": "utils.data",
+    "make_flower": "utils.data",
     "read_iris": "utils.data",
     "standardize": "utils.preprocessing",
     "numerical_gradient": "utils.gradcheck",
@@ -43,6 +52,7 @@ _EXPORTS = {
     # plots and notebook helpers
     "draw_computation_graph": "utils.plotting",
     "plot_cost": "utils.plotting",
+    "plot_decision_boundary": "utils.plotting",
     "plot_decision_regions": "utils.plotting",
     "use_course_style": "utils.plotting",
     "best_time": "utils.notebook",

@@ -8,12 +8,14 @@ from .adaline_batch_gd import check_adaline_gradient
 from .adaline_sgd import check_sgd_epoch
 from .logistic_regression import check_logistic_backward, check_sigmoid
 from .perceptron import check_perceptron_update
+from .shallow_network import check_relu_shallow_backward
 from .vectorization import check_vectorized_propagate
 
 __all__ = [
     "check_adaline_gradient",
     "check_logistic_backward",
     "check_perceptron_update",
+    "check_relu_shallow_backward",
     "check_sgd_epoch",
     "check_sigmoid",
     "check_vectorized_propagate",

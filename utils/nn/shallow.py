@@ -13,7 +13,7 @@ notebook 8 builds the same thing from modules.
 """
 import numpy as np
 
-from ..logistic import loss, sigmoid
+from ..linear.logistic import logistic_loss, sigmoid
 
 
 def initialize_shallow(n_x, n_h, rng, scale=0.01):
@@ -41,7 +41,7 @@ def shallow_forward(X, params):
 
 def shallow_cost(cache, y):
     """J = mean cross-entropy over the m examples, computed from Z2 (never log 0)."""
-    return float(np.mean(loss(cache["Z2"][0], y)))
+    return float(np.mean(logistic_loss(cache["Z2"][0], y)))
 
 
 def shallow_backward(X, y, params, cache):
