@@ -35,7 +35,6 @@ _EXPORTS = {
     "check_vectorized_propagate": "utils.checks.vectorization",
     "check_relu_shallow_backward": "utils.checks.shallow_network",
     # section 1, one hidden layer written out (notebook 6)
-    "initialize_shallow": "utils.nn.shallow",
     "predict_shallow": "utils.nn.shallow",
     "shallow_backward": "utils.nn.shallow",
     "shallow_cost": "utils.nn.shallow",

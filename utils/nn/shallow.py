@@ -7,27 +7,14 @@ tanh units:
     Z1 = W1 X + b1   (n_h, m)      A1 = tanh(Z1)
     Z2 = W2 A1 + b2  (1, m)        A2 = sigma(Z2), the probability that y = 1
 
-with W1 : (n_h, n_x), b1 : (n_h, 1), W2 : (1, n_h), b2 : (1, 1). The cost is the mean
+with W1 : (n_h, n_x), b1 : (n_h, 1), W2 : (1, n_h), b2 : (1, 1), e.g. from
+initialize_parameters([n_x, n_h, 1], rng, method="small"). The cost is the mean
 cross-entropy of logistic regression. Notebook 7 generalises this to L layers, and
 notebook 8 builds the same thing from modules.
 """
 import numpy as np
 
 from ..linear.logistic import logistic_loss, sigmoid
-
-
-def initialize_shallow(n_x, n_h, rng, scale=0.01):
-    """Small random weights, zero biases: W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h), b2 (1, 1).
-
-    The weights must differ from unit to unit (equal weights stay equal: notebook 6 shows
-    why); small ones keep tanh near its steep middle at the start.
-    """
-    return {
-        "W1": scale * rng.standard_normal((n_h, n_x)),
-        "b1": np.zeros((n_h, 1)),
-        "W2": scale * rng.standard_normal((1, n_h)),
-        "b2": np.zeros((1, 1)),
-    }
 
 
 def shallow_forward(X, params):
