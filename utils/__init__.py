@@ -3,6 +3,7 @@
 The code lives in sub-packages that follow the chapter:
 
 - ``utils.linear``: section 1, the perceptron, Adaline and logistic regression;
+- ``utils.nn``: sections 2-3, neural networks built from forward/backward modules;
 - ``utils.checks``: the exercise checks, one module per notebook;
 - shared helpers: ``data``, ``preprocessing``, ``gradcheck``, ``plotting``, ``notebook``
   and ``validation`` (the input checks every model uses).
@@ -34,7 +35,27 @@ _EXPORTS = {
     "check_sigmoid": "utils.checks.logistic_regression",
     "check_vectorized_propagate": "utils.checks.vectorization",
     "check_relu_shallow_backward": "utils.checks.shallow_network",
-    # section 1, one hidden layer written out (notebook 6)
+    # sections 2-3: neural networks
+    "NeuralNetwork": "utils.nn",
+    "NonFiniteLossWarning": "utils.nn",
+    "Trainer": "utils.nn",
+    "initialize_parameters": "utils.nn",
+    "layer_backward": "utils.nn",
+    "layer_forward": "utils.nn",
+    "linear_backward": "utils.nn",
+    "linear_forward": "utils.nn",
+    "network_backward": "utils.nn",
+    "network_forward": "utils.nn",
+    "relu_backward": "utils.nn",
+    "relu_forward": "utils.nn",
+    "sigmoid_backward": "utils.nn",
+    "sigmoid_cross_entropy": "utils.nn",
+    "sigmoid_forward": "utils.nn",
+    "softmax": "utils.nn",
+    "softmax_cross_entropy": "utils.nn",
+    "tanh_backward": "utils.nn",
+    "tanh_forward": "utils.nn",
+    # one hidden layer written out (notebook 6)
     "predict_shallow": "utils.nn.shallow",
     "shallow_backward": "utils.nn.shallow",
     "shallow_cost": "utils.nn.shallow",
@@ -42,11 +63,15 @@ _EXPORTS = {
     "train_shallow": "utils.nn.shallow",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
+    "load_digits_data": "utils.data",
+    "load_mnist_sample": "utils.data",
     "load_setosa_versicolor": "utils.data",
     "make_flower": "utils.data",
     "read_iris": "utils.data",
+    "split_columns": "utils.data",
     "standardize": "utils.preprocessing",
     "numerical_gradient": "utils.gradcheck",
+    "numerical_gradient_array": "utils.gradcheck",
     "relative_error": "utils.gradcheck",
     # plots and notebook helpers
     "draw_computation_graph": "utils.plotting",
