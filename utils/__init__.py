@@ -35,6 +35,10 @@ _EXPORTS = {
     "check_sigmoid": "utils.checks.logistic_regression",
     "check_vectorized_propagate": "utils.checks.vectorization",
     "check_relu_shallow_backward": "utils.checks.shallow_network",
+    "check_softmax_cross_entropy": "utils.checks.deep_network",
+    "check_network_backward": "utils.checks.deep_network",
+    "check_linear_backward": "utils.checks.building_blocks",
+    "check_leaky_relu": "utils.checks.building_blocks",
     # sections 2-3: neural networks
     "NeuralNetwork": "utils.nn",
     "NonFiniteLossWarning": "utils.nn",

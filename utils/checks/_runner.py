@@ -70,10 +70,15 @@ def _array_problem(name, value, wanted, tolerance):
     if error < tolerance:
         return None
     scale = float(np.sum(value * wanted) / max(np.sum(wanted * wanted), 1e-300))
-    if scale != 0 and relative_error(value, scale * wanted) < tolerance:
+    if wanted.size > 1 and scale != 0 and relative_error(value, scale * wanted) < tolerance:
         if np.isclose(scale, -1.0):
             return f"{name} has the wrong sign"
         return f"{name} is {scale:.4g} times the expected value"
+    if wanted.size == 1 and wanted.item() != 0 and value.item() != 0:
+        # one number is always some multiple of another: name the factor if it is whole
+        ratio = value.item() / wanted.item()
+        if any(abs(r - round(r)) < 1e-6 and abs(r) >= 2 for r in (ratio, 1 / ratio)):
+            return f"{name} is {ratio:.4g} times the expected value"
     return f"{name} is wrong: relative error {error:.1e} (expected below {tolerance:g})"
 
 
