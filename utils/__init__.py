@@ -48,6 +48,7 @@ _EXPORTS = {
     "layer_forward": "utils.nn",
     "linear_backward": "utils.nn",
     "linear_forward": "utils.nn",
+    "log_softmax": "utils.nn",
     "network_backward": "utils.nn",
     "network_forward": "utils.nn",
     "relu_backward": "utils.nn",
