@@ -127,7 +127,7 @@ def test_the_course_softmax_cross_entropy_passes(capsys):
 def test_a_wrong_softmax_cross_entropy_is_rejected(wrong, case, sentence, capsys):
     check_softmax_cross_entropy(wrong)
     out = capsys.readouterr().out
-    assert out.startswith(f"{case} failed: softmax_cross_entropy(Z=")
+    assert out.startswith(f"{case} failed: {wrong.__name__}(Z=")
     assert sentence in out and "Traceback" not in out
 
 
@@ -148,7 +148,7 @@ def test_the_course_network_backward_passes(capsys):
 def test_a_wrong_network_backward_is_rejected(wrong, case, sentence, capsys):
     check_network_backward(wrong)
     out = capsys.readouterr().out
-    assert out.startswith(f"{case} failed: network_backward(dZL=")
+    assert out.startswith(f"{case} failed: {wrong.__name__}(dZL=")
     assert sentence in out and "Traceback" not in out
 
 
@@ -188,3 +188,8 @@ def test_the_expected_loss_is_exact_for_huge_scores():
     # log(e^1e4 + e^-1e4 + 1) - Z[y] = 1e4 - Z[y] exactly in float64
     assert _mean_cross_entropy(Z, np.array([1])) == 2e4
     assert _mean_cross_entropy(Z, np.array([0])) == 0.0
+
+
+def test_a_lambda_is_reported_under_the_exercise_name(capsys):
+    check_softmax_cross_entropy(lambda Z, y: (0.0, Z))
+    assert capsys.readouterr().out.startswith("Case 1 of 4 failed: softmax_cross_entropy(Z=")

@@ -102,6 +102,12 @@ def _close(got, expected, arrays_close):
     return got.shape == np.shape(expected) and bool(arrays_close(got, expected))
 
 
+def function_name(fn, default):
+    """The name the student gave ``fn``, for the messages; ``default`` for a lambda."""
+    name = getattr(fn, "__name__", "")
+    return name if name.isidentifier() else default
+
+
 def run_cases(name, fn, cases, expected_fn, close):
     for number, case in enumerate(cases, start=1):
         inputs = copy.deepcopy(case)  # the student's function may change its inputs

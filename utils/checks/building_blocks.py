@@ -6,7 +6,7 @@ out here with plain NumPy, against a random upstream gradient (cs231n's check).
 import numpy as np
 
 from ..gradcheck import numerical_gradient_array
-from ._runner import named_arrays_close, run_cases
+from ._runner import function_name, named_arrays_close, run_cases
 
 LEAKY_SLOPE = 0.01
 
@@ -33,7 +33,8 @@ def check_linear_backward(linear_backward):
             "db": numerical_gradient_array(lambda c: W @ A_prev + c, b, dZ),
         }
 
-    run_cases("linear_backward", linear_backward, cases, expected, named_arrays_close)
+    run_cases(function_name(linear_backward, "linear_backward"), linear_backward, cases,
+              expected, named_arrays_close)
 
 
 def check_leaky_relu(leaky_relu_forward, leaky_relu_backward):
@@ -60,11 +61,8 @@ def check_leaky_relu(leaky_relu_forward, leaky_relu_backward):
         A, cache = leaky_relu_forward(Z)
         return A, leaky_relu_backward(dA, cache)
 
-    forward_then_backward.__name__ = (
-        f"{_name(leaky_relu_forward)} or {_name(leaky_relu_backward)}")
-    run_cases("leaky_relu_forward, then leaky_relu_backward", forward_then_backward, cases,
+    forward_name = function_name(leaky_relu_forward, "leaky_relu_forward")
+    backward_name = function_name(leaky_relu_backward, "leaky_relu_backward")
+    forward_then_backward.__name__ = f"{forward_name} or {backward_name}"
+    run_cases(f"{forward_name}, then {backward_name}", forward_then_backward, cases,
               expected, named_arrays_close)
-
-
-def _name(fn):
-    return getattr(fn, "__name__", "your function")

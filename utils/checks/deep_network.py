@@ -8,7 +8,7 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..nn.network import network_forward
-from ._runner import dict_close, named_arrays_close, run_cases
+from ._runner import dict_close, function_name, named_arrays_close, run_cases
 
 
 def check_softmax_cross_entropy(softmax_cross_entropy):
@@ -35,8 +35,8 @@ def check_softmax_cross_entropy(softmax_cross_entropy):
             dZ = numerical_gradient(lambda z: _mean_cross_entropy(z, y), Z.copy())
         return {"loss": loss, "dZ": dZ}
 
-    run_cases("softmax_cross_entropy", softmax_cross_entropy, cases, expected,
-              named_arrays_close)
+    run_cases(function_name(softmax_cross_entropy, "softmax_cross_entropy"),
+              softmax_cross_entropy, cases, expected, named_arrays_close)
 
 
 def check_network_backward(network_backward):
@@ -54,7 +54,7 @@ def check_network_backward(network_backward):
         cases.append(case)
         answers[id(case["dZL"])] = answer  # the student sees dZL and caches, not X, y, params
 
-    run_cases("network_backward", network_backward, cases,
+    run_cases(function_name(network_backward, "network_backward"), network_backward, cases,
               lambda dZL, caches: answers[id(dZL)], dict_close)
 
 

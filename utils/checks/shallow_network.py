@@ -3,7 +3,7 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..linear.logistic import logistic_loss, sigmoid
-from ._runner import dict_close, run_cases
+from ._runner import dict_close, function_name, run_cases
 
 
 def check_relu_shallow_backward(relu_shallow_backward):
@@ -24,8 +24,8 @@ def check_relu_shallow_backward(relu_shallow_backward):
         return {"d" + name: numerical_gradient(lambda _: cost(params), params[name])
                 for name in ("W1", "b1", "W2", "b2")}
 
-    run_cases("relu_shallow_backward", relu_shallow_backward, cases, expected,
-              dict_close)
+    run_cases(function_name(relu_shallow_backward, "relu_shallow_backward"),
+              relu_shallow_backward, cases, expected, dict_close)
 
 
 def _relu_forward(X, params):
