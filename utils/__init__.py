@@ -53,6 +53,7 @@ _EXPORTS = {
     "network_forward": "utils.nn",
     "relu_backward": "utils.nn",
     "relu_forward": "utils.nn",
+    "sgd": "utils.nn",
     "sigmoid_backward": "utils.nn",
     "sigmoid_cross_entropy": "utils.nn",
     "sigmoid_forward": "utils.nn",
