@@ -6,15 +6,31 @@ alone reads the message, not a traceback from inside the check.
 """
 from .adaline_batch_gd import check_adaline_gradient
 from .adaline_sgd import check_sgd_epoch
+from .batch_normalization import (
+    check_batchnorm_backward,
+    check_batchnorm_forward,
+    check_running_average,
+)
+from .dropout import check_dropout_backward, check_dropout_forward, check_dropout_mask
 from .logistic_regression import check_logistic_backward, check_sigmoid
 from .perceptron import check_perceptron_update
+from .regularization import check_early_stopping, check_l2_cost, check_weight_decay_update
 from .vectorization import check_vectorized_propagate
 
 __all__ = [
     "check_adaline_gradient",
+    "check_batchnorm_backward",
+    "check_batchnorm_forward",
+    "check_dropout_backward",
+    "check_dropout_forward",
+    "check_dropout_mask",
+    "check_early_stopping",
+    "check_l2_cost",
     "check_logistic_backward",
     "check_perceptron_update",
+    "check_running_average",
     "check_sgd_epoch",
     "check_sigmoid",
     "check_vectorized_propagate",
+    "check_weight_decay_update",
 ]

@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from ..validation import validate_positive_int
+
 _WEIGHT = re.compile(r"W\d+")
 
 
@@ -49,8 +51,5 @@ def _check_l2_args(params, lambd, m):
         raise TypeError(f"lambd (lambda) must be a number >= 0; got {lambd!r}")
     if not (np.isfinite(lambd) and lambd >= 0):
         raise ValueError(f"lambd (lambda) must be a finite number >= 0, e.g. 0.1; got {lambd!r}")
-    if isinstance(m, bool) or not isinstance(m, numbers.Integral):
-        raise TypeError(f"m (the number of examples) must be a whole number >= 1; got {m!r}")
-    if m < 1:
-        raise ValueError(f"m (the number of examples) must be >= 1; got {m}")
+    validate_positive_int("m", m)
     return names
