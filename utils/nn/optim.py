@@ -1,0 +1,19 @@
+"""Update rules for the parameters, one array at a time: update(w, dw, state) -> (w, state).
+
+state is a dict holding the hyper-parameters ("learning_rate", ...) and, for rules with
+memory, that memory; the trainer keeps one per parameter array and sets
+state["learning_rate"] from its schedule before every step.
+"""
+
+
+def sgd(w, dw, state):
+    """Plain gradient descent: w := w - alpha dw, with alpha = state["learning_rate"].
+
+    w, dw : arrays of the same shape. Returns the new w (w itself is left unchanged) and
+    state, which plain gradient descent does not change.
+    """
+    return w - state["learning_rate"] * dw, state
+
+
+# Update rules by name, as Trainer(optimizer=...) takes them.
+OPTIMIZERS = {"sgd": sgd}
