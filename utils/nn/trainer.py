@@ -86,7 +86,10 @@ class Trainer:
         self.diverged_ = False
         for epoch in range(self.epochs):
             lr = self._learning_rate(epoch)
-            epoch_loss = self._run_epoch(X, y, rng, update, lr)
+            # Overflow to inf or NaN is caught below, through the loss, and reported by one
+            # NonFiniteLossWarning instead of a stream of NumPy RuntimeWarnings.
+            with np.errstate(over="ignore", invalid="ignore"):
+                epoch_loss = self._run_epoch(X, y, rng, update, lr)
             if epoch_loss is None:
                 self.diverged_ = True
                 break
@@ -102,13 +105,17 @@ class Trainer:
             batch = order[start:start + self.batch_size]
             loss, grads = self.model.loss(X[:, batch], y[batch], mode="train")
             if not np.isfinite(loss):
-                self._warn_diverged(loss, start // self.batch_size)
+                self._warn_diverged(f"The loss became {loss}", start // self.batch_size)
                 return None
             total += loss * len(batch)
             params = self.model.params
             for name, state in self.states_.items():
                 state["learning_rate"] = lr
                 params[name], self.states_[name] = update(params[name], grads["d" + name], state)
+        # The last update has no next loss to reveal an overflow: look at the parameters.
+        if not all(np.isfinite(p).all() for p in self.model.params.values()):
+            self._warn_diverged("The parameters overflowed", start // self.batch_size)
+            return None
         return total / m
 
     def _learning_rate(self, epoch):
@@ -140,15 +147,15 @@ class Trainer:
                     for s in self._chunks(X.shape[1]))
         return float(total / X.shape[1])
 
-    def _warn_diverged(self, loss, batch):
+    def _warn_diverged(self, what, batch):
         epoch = len(self.history_["loss"])
         finite = all(np.isfinite(p).all() for p in self.model.params.values())
         warnings.warn(
-            f"The loss became {loss} in epoch {epoch}, mini-batch {batch}: training stopped. "
-            f"The parameters are those before that mini-batch's update and are "
-            f"{'all finite' if finite else 'NOT all finite'}. Try a smaller learning rate.",
+            f"{what} in epoch {epoch}, mini-batch {batch}: training stopped, and the "
+            f"parameters are {'all finite' if finite else 'NOT all finite (inf or NaN)'}. "
+            f"Try a smaller learning rate.",
             NonFiniteLossWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
 
     def _check_args(self, X, y, X_val, y_val):
@@ -184,7 +191,4 @@ class Trainer:
         if not np.isfinite(X).all():
             raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
         n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
-        try:
-            check_labels(y, X.shape[1], n_classes)
-        except (TypeError, ValueError) as exc:
-            raise type(exc)(f"{y_name}: {exc}") from None
+        check_labels(y, X.shape[1], n_classes, name=y_name)
