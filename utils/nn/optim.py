@@ -1,7 +1,8 @@
 """Update rules for the parameters, one array at a time: update(w, dw, state) -> (w, state).
 
 state is a dict holding the hyper-parameters ("learning_rate", ...) and, for rules with
-memory, that memory; the trainer keeps one per parameter array and sets
+memory, that memory, which a rule creates on its first call (e.g. with state.setdefault).
+The trainer keeps one state per parameter array, starting from an empty dict, and sets
 state["learning_rate"] from its schedule before every step.
 """
 import numpy as np
