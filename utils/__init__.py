@@ -88,6 +88,28 @@ _EXPORTS = {
     "best_time": "utils.notebook",
     "check_environment": "utils.notebook",
     "show_source": "utils.notebook",
+    # sections 4-6: regularization, dropout, batch normalization
+    "load_iris_sepals": "utils.data",
+    "plot_learning_curves": "utils.plotting",
+    "l2_cost": "utils.nn.regularization",
+    "l2_grads": "utils.nn.regularization",
+    "dropout_forward": "utils.nn.dropout",
+    "dropout_backward": "utils.nn.dropout",
+    "batchnorm_forward": "utils.nn.batchnorm",
+    "batchnorm_backward": "utils.nn.batchnorm",
+    "batchnorm_backward_graph": "utils.nn.batchnorm",
+    "init_batchnorm_state": "utils.nn.batchnorm",
+    "running_average": "utils.nn.batchnorm",
+    "running_average_cs231n": "utils.nn.batchnorm",
+    "check_l2_cost": "utils.checks.regularization",
+    "check_weight_decay_update": "utils.checks.regularization",
+    "check_early_stopping": "utils.checks.regularization",
+    "check_dropout_mask": "utils.checks.dropout",
+    "check_dropout_forward": "utils.checks.dropout",
+    "check_dropout_backward": "utils.checks.dropout",
+    "check_batchnorm_forward": "utils.checks.batch_normalization",
+    "check_batchnorm_backward": "utils.checks.batch_normalization",
+    "check_running_average": "utils.checks.batch_normalization",
 }
 
 __all__ = sorted(_EXPORTS)

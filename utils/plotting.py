@@ -79,6 +79,32 @@ def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, t
     return ax
 
 
+def plot_learning_curves(history, axes=None, label=None, log=False):
+    """Loss (left) and accuracy (right) per epoch from a Trainer's ``history_``: training
+    solid, validation dashed, in one colour per call. Returns the two matplotlib Axes.
+
+    history : dict of per-epoch lists "loss", "train_acc", "val_loss", "val_acc".
+    axes : two Axes to draw on (a new (10, 4) figure if None); call again with the same
+        axes to compare runs. label : the run's name in the legend.
+    log : a log-scale loss axis, to see a loss near 0 and a loss near 3 on one plot.
+    """
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10, 4))
+    name = "" if label is None else f"{label}, "
+    for ax, (train, val, ylabel) in zip(axes, [("loss", "val_loss", "Cross-entropy"),
+                                               ("train_acc", "val_acc", "Accuracy")]):
+        epochs = np.arange(1, len(history[train]) + 1)
+        (line,) = ax.plot(epochs, history[train], label=f"{name}training")
+        if history[val]:
+            ax.plot(epochs, history[val], linestyle="--", color=line.get_color(),
+                    label=f"{name}validation")
+        ax.set(xlabel="Epochs", ylabel=ylabel)
+    if log:
+        axes[0].set(yscale="log", ylabel="Cross-entropy (log scale)")
+    axes[1].legend(fontsize=10)
+    return axes
+
+
 def draw_computation_graph(ax=None):
     """Draw logistic regression's computation graph for one example (slide 46).
 

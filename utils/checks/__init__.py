@@ -2,27 +2,7 @@
 
 Each ``check_*`` function calls a student's function on a few cases and prints either
 "All N tests passed." or which case failed and why. It never raises: a student working
-alone reads the message, not a traceback from inside the check.
+alone reads the message, not a traceback from inside the check. The notebooks import the
+checks from ``utils`` (e.g. ``from utils import check_perceptron_update``), which loads only
+the module of that notebook.
 """
-from .adaline_batch_gd import check_adaline_gradient
-from .adaline_sgd import check_sgd_epoch
-from .building_blocks import check_leaky_relu, check_linear_backward
-from .deep_network import check_network_backward, check_softmax_cross_entropy
-from .logistic_regression import check_logistic_backward, check_sigmoid
-from .perceptron import check_perceptron_update
-from .shallow_network import check_relu_shallow_backward
-from .vectorization import check_vectorized_propagate
-
-__all__ = [
-    "check_adaline_gradient",
-    "check_leaky_relu",
-    "check_linear_backward",
-    "check_logistic_backward",
-    "check_network_backward",
-    "check_perceptron_update",
-    "check_relu_shallow_backward",
-    "check_sgd_epoch",
-    "check_sigmoid",
-    "check_softmax_cross_entropy",
-    "check_vectorized_propagate",
-]

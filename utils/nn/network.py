@@ -7,16 +7,23 @@ params["W{l}"], grads["dW{l}"] and caches[l] (a dict keyed by the layer number, 
 list counted from 0). The backward loop reads caches[l] and writes grads["dW{l}"] with the
 same l, so a layer's gradient cannot be paired with another layer's cache.
 
-Each hidden layer is one step of the loops below; a per-layer extra step (dropout after
-g, batch normalisation between the linear part and g) goes into that step.
+Each hidden layer is one step of the loops below, with two optional extra steps (section
+4-6): batch normalisation between the linear part and g, and dropout after g:
+
+    Z = W A_prev + b  ->  [batch norm: gamma Z_hat + beta]  ->  A = g(Z)  ->  [dropout]
 """
+import numbers
+
 import numpy as np
 
 from ._checks import check_choice, check_float_dtype, check_float_matrix, check_layer_dims
 from .activations import ACTIVATIONS
+from .batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm_state
+from .dropout import dropout_backward, dropout_forward
 from .init import initialize_parameters
 from .layers import linear_backward, linear_forward
 from .losses import output_loss, sigmoid, softmax
+from .regularization import l2_cost, l2_grads
 
 
 def layer_forward(A_prev, W, b, activation):
@@ -58,19 +65,35 @@ def count_layers(params):
     return L
 
 
-def network_forward(X, params, activation="relu"):
+def network_forward(X, params, activation="relu", *, mode="train", bn_states=None,
+                    keep_prob=1.0, rng=None):
     """Forward pass of the L-layer network.
 
-    X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL.
+    X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL (and gamma{l},
+    beta{l} of shape (n[l], 1) for the hidden layers, with batch norm).
+    mode : "train" or "eval" (batch norm's statistics, dropout on or off).
+    bn_states : None, or {l: state} for l = 1 .. L-1 (see init_batchnorm_state): batch
+        norm in every hidden layer; training updates the states' running statistics.
+    keep_prob : probability of KEEPING a hidden unit in dropout; 1 means no dropout.
+    rng : numpy Generator of the dropout masks (training with keep_prob < 1 only).
     Returns the scores ZL = Z[L] of shape (n[L], m) and caches, a dict with caches[l]
-    for l = 1 .. L: (linear_cache, activation_cache) for the hidden layers, the linear
-    cache alone for the output layer.
+    for l = 1 .. L: (linear_cache, bn_cache, activation_cache, dropout_cache) for the
+    hidden layers (None for a step that is off), the linear cache alone for the output layer.
     """
     L = count_layers(params)
+    g_forward, _ = ACTIVATIONS[activation]
     caches = {}
     A = X
     for l in range(1, L):  # hidden layers 1 .. L-1
-        A, caches[l] = layer_forward(A, params[f"W{l}"], params[f"b{l}"], activation)
+        Z, linear_cache = linear_forward(A, params[f"W{l}"], params[f"b{l}"])
+        bn_cache = dropout_cache = None
+        if bn_states is not None:
+            Z, bn_cache = batchnorm_forward(Z, params[f"gamma{l}"], params[f"beta{l}"],
+                                            bn_states[l], mode)
+        A, activation_cache = g_forward(Z)
+        if keep_prob < 1:
+            A, dropout_cache = dropout_forward(A, keep_prob, mode, rng)
+        caches[l] = (linear_cache, bn_cache, activation_cache, dropout_cache)
     ZL, caches[L] = linear_forward(A, params[f"W{L}"], params[f"b{L}"])
     return ZL, caches
 
@@ -79,18 +102,25 @@ def network_backward(dZL, caches, activation="relu"):
     """Backward pass: from dZ[L] (the loss's gradient) down to layer 1.
 
     dZL : (n[L], m); caches : from network_forward.
-    Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L.
-    Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1,
-    dZ[l] = dA[l] * g'(Z[l]) and dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX
-    is not needed).
+    Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L
+    (and "dgamma{l}", "dbeta{l}" for the hidden layers, with batch norm).
+    Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1, the forward
+    steps undone in reverse order: [dropout,] dZ[l] = dA[l] * g'(Z[l]), [batch norm,]
+    dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX is not needed).
     """
     L = len(caches)
+    _, g_backward = ACTIVATIONS[activation]
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
     for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = layer_backward(
-            dA, caches[l], activation, compute_dA_prev=l > 1
-        )
+        linear_cache, bn_cache, activation_cache, dropout_cache = caches[l]
+        if dropout_cache is not None:
+            dA = dropout_backward(dA, dropout_cache)
+        dZ = g_backward(dA, activation_cache)
+        if bn_cache is not None:
+            dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = batchnorm_backward(dZ, bn_cache)
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, linear_cache,
+                                                               compute_dA_prev=l > 1)
     return grads
 
 
@@ -111,34 +141,56 @@ class NeuralNetwork:
         Seed of the initial weights.
     dtype : np.float64 or np.float32
         Of the parameters and of every computation; inputs are converted to it.
+    reg : float >= 0
+        lambda of L2 regularisation: training adds lambda / (2 m) sum_l ||W[l]||^2 to the
+        cost (weights only, m the mini-batch size). 0 means none.
+    keep_prob : float in (0, 1]
+        Probability of KEEPING each hidden unit in training (inverted dropout; PyTorch's
+        nn.Dropout(p) has p = 1 - keep_prob). 1 means no dropout.
+    batchnorm : bool
+        Batch normalisation between the linear part and g of every hidden layer.
 
     Attributes
     ----------
     params : dict
-        "W{l}" of shape (n[l], n[l-1]) and "b{l}" of shape (n[l], 1), l = 1 .. L.
+        "W{l}" of shape (n[l], n[l-1]) and "b{l}" of shape (n[l], 1), l = 1 .. L; with
+        batch norm also "gamma{l}" (ones) and "beta{l}" (zeros), (n[l], 1), l = 1 .. L-1.
     L : int
         Number of layers with weights.
+    bn_states : dict or None
+        With batch norm, bn_states[l] holds layer l's running mean and variance.
+    dropout_rng : numpy Generator
+        Draws the dropout masks; set it to a freshly seeded Generator before each call
+        to get the same masks again (as a gradient check needs).
     """
 
     def __init__(self, layer_dims, activation="relu", init="he", random_state=None,
-                 dtype=np.float64):
+                 dtype=np.float64, *, reg=0.0, keep_prob=1.0, batchnorm=False):
         self.layer_dims = check_layer_dims(layer_dims)
         check_choice("activation", activation, ACTIVATIONS)
         self.activation = activation
         self.init = init
         self.random_state = random_state
         self.dtype = check_float_dtype(dtype)
+        self.reg, self.keep_prob, self.batchnorm = check_knobs(reg, keep_prob, batchnorm)
         self.L = len(self.layer_dims) - 1
         rng = np.random.default_rng(random_state)
         self.params = initialize_parameters(self.layer_dims, rng, init, self.dtype)
+        self.bn_states = None
+        if batchnorm:
+            self.params, self.bn_states = add_batchnorm(self.params, self.layer_dims, self.dtype)
+        self.dropout_rng = rng
 
     def forward(self, X, mode="train"):
         """Scores ZL of shape (n[L], m) and the caches, for X of shape (n[0], m).
 
-        mode : "train" or "eval"; the plain network computes the same in both.
+        mode : "train" or "eval": dropout is off and batch norm uses its running
+            statistics in evaluation; the plain network computes the same in both.
         """
         check_choice("mode", mode, ("train", "eval"))
-        return network_forward(self._check_X(X), self.params, self.activation)
+        return network_forward(self._check_X(X), self.params, self.activation, mode=mode,
+                               bn_states=self.bn_states, keep_prob=self.keep_prob,
+                               rng=self.dropout_rng)
 
     def backward(self, dZL, caches):
         """Gradients "dW{l}", "db{l}" from dZ[L] of shape (n[L], m) and forward's caches."""
@@ -148,11 +200,19 @@ class NeuralNetwork:
         """The cost J on X of shape (n[0], m) with labels y of shape (m,), and its gradients.
 
         Returns (loss, grads): loss a float (the mean over the m examples) and grads a dict
-        with "dW{l}", "db{l}" shaped like "W{l}", "b{l}".
+        with "d" + name shaped like params[name], for every parameter.
+        In training the loss includes the L2 term (if reg > 0); in evaluation it is the
+        data's cross-entropy alone, the number to compare across values of reg.
         """
         ZL, caches = self.forward(X, mode)
         loss, dZL = output_loss(ZL, y)
-        return loss, self.backward(dZL, caches)
+        grads = self.backward(dZL, caches)
+        if self.reg > 0 and mode == "train":
+            m = ZL.shape[1]
+            loss += l2_cost(self.params, self.reg, m)
+            for name, dW_reg in l2_grads(self.params, self.reg, m).items():
+                grads[name] = grads[name] + dW_reg
+        return loss, grads
 
     def scores(self, X):
         """The output layer's Z[L], shape (n[L], m), in evaluation mode."""
@@ -183,3 +243,35 @@ class NeuralNetwork:
         check_float_matrix("X", X, rows=self.layer_dims[0], what=f"(n[0], m) = "
                            f"({self.layer_dims[0]}, m)")
         return X.astype(self.dtype, copy=False)
+
+
+def check_knobs(reg, keep_prob, batchnorm):
+    """Check the regularisation knobs of NeuralNetwork; return them as (float, float, bool)."""
+    for name, value in (("reg", reg), ("keep_prob", keep_prob)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a number; got {value!r}")
+    if not (np.isfinite(reg) and reg >= 0):
+        raise ValueError(f"reg (lambda of L2 regularisation) must be a number >= 0, e.g. 0.1; "
+                         f"got {reg!r}")
+    if not 0 < keep_prob <= 1:
+        raise ValueError(f"keep_prob is the probability of KEEPING a unit and must lie in "
+                         f"(0, 1], 1 for no dropout; got {keep_prob!r} (PyTorch's "
+                         f"nn.Dropout(p) drops with probability p: keep_prob = 1 - p)")
+    if not isinstance(batchnorm, bool):
+        raise TypeError(f"batchnorm must be True or False; got {batchnorm!r}")
+    return float(reg), float(keep_prob), batchnorm
+
+
+def add_batchnorm(params, layer_dims, dtype):
+    """Params with gamma{l} = 1 and beta{l} = 0 of shape (n[l], 1) after each hidden layer's
+    b{l}, and the batch norm states {l: state}, for l = 1 .. L-1."""
+    L = len(layer_dims) - 1
+    with_bn, states = {}, {}
+    for l in range(1, L + 1):
+        with_bn[f"W{l}"], with_bn[f"b{l}"] = params[f"W{l}"], params[f"b{l}"]
+        if l < L:
+            n = layer_dims[l]
+            with_bn[f"gamma{l}"] = np.ones((n, 1), dtype)
+            with_bn[f"beta{l}"] = np.zeros((n, 1), dtype)
+            states[l] = init_batchnorm_state(n, dtype=dtype)
+    return with_bn, states

@@ -1,0 +1,152 @@
+"""Batch normalisation of a layer's pre-activations Z, shape (n[l], m), one feature per row.
+
+Training, with the batch's mean and (biased) variance of each feature:
+
+    mu = mean(Z),  var = mean((Z - mu)^2),  Z_hat = (Z - mu) / sqrt(var + eps),
+    out = gamma * Z_hat + beta
+
+Evaluation uses running averages of mu and var instead, kept in ``state``.
+
+The running averages follow PYTORCH'S CONVENTION (torch.nn.BatchNorm1d), the course's one:
+
+    running = (1 - momentum) * running + momentum * batch,     momentum = 0.1,
+
+and the running variance averages the UNBIASED batch variance, var * m / (m - 1), while
+the batch is normalised with the biased one. cs231n (and Keras) write the momentum the
+other way round, running = momentum * running + (1 - momentum) * batch, with momentum = 0.9
+(Keras 0.99), and cs231n averages the biased variance: ``running_average_cs231n`` shows it.
+"""
+import numbers
+
+import numpy as np
+
+MODES = ("train", "eval")
+
+
+def init_batchnorm_state(n, momentum=0.1, eps=1e-5, dtype=np.float64):
+    """The state of a batch norm layer with n features, as PyTorch starts it.
+
+    Returns {"momentum", "eps", "running_mean": zeros (n, 1), "running_var": ones (n, 1)}.
+    """
+    return {"momentum": momentum, "eps": eps,
+            "running_mean": np.zeros((n, 1), dtype), "running_var": np.ones((n, 1), dtype)}
+
+
+def running_average(running, batch, momentum):
+    """PyTorch's (and the course's) update: (1 - momentum) * running + momentum * batch."""
+    return (1 - momentum) * running + momentum * batch
+
+
+def running_average_cs231n(running, batch, momentum):
+    """cs231n's and Keras' update: momentum * running + (1 - momentum) * batch.
+
+    The same average as ``running_average(running, batch, 1 - momentum)``; cs231n feeds it
+    the biased variance, so its running variance is smaller by the factor (m - 1) / m.
+    """
+    return momentum * running + (1 - momentum) * batch
+
+
+def batchnorm_forward(Z, gamma, beta, state, mode):
+    """Normalise each row of Z, then scale by gamma and shift by beta.
+
+    Z : float array of shape (n, m); gamma, beta : shape (n, 1).
+    state : dict from ``init_batchnorm_state``; in training its "running_mean" and
+        "running_var" are replaced by their updated values (new arrays, never in place).
+    mode : "train" (batch statistics, updates the running ones) or "eval" (running ones).
+    Returns out of shape (n, m) and the cache for ``batchnorm_backward``.
+    """
+    _check_batchnorm_args(Z, gamma, beta, state, mode)
+    eps = state["eps"]
+    if mode == "train":
+        m = Z.shape[1]
+        mu = Z.mean(axis=1, keepdims=True)
+        var = Z.var(axis=1, keepdims=True)
+        state["running_mean"] = running_average(state["running_mean"], mu, state["momentum"])
+        state["running_var"] = running_average(state["running_var"], var * m / (m - 1),
+                                               state["momentum"])
+    else:
+        mu, var = state["running_mean"], state["running_var"]
+    Z_mu = Z - mu
+    Z_hat = Z_mu / np.sqrt(var + eps)
+    return gamma * Z_hat + beta, (mode, Z_hat, Z_mu, var, eps, gamma)
+
+
+def batchnorm_backward(dout, cache):
+    """The compact backward pass: dZ, dgamma, dbeta in a few lines.
+
+    dout : shape (n, m). Returns dZ of shape (n, m), dgamma and dbeta of shape (n, 1).
+    In training, mu and var depend on every column, which gives (per row, sums over m)
+
+        dZ = (m dZ_hat - sum(dZ_hat) - Z_hat * sum(dZ_hat * Z_hat)) / (m sqrt(var + eps)),
+
+    with dZ_hat = gamma * dout. In evaluation mu and var are constants: dZ = dZ_hat / sqrt(var + eps).
+    """
+    mode, Z_hat, _, var, eps, gamma = cache
+    dgamma = np.sum(dout * Z_hat, axis=1, keepdims=True)
+    dbeta = np.sum(dout, axis=1, keepdims=True)
+    dZ_hat = gamma * dout
+    inv_std = 1 / np.sqrt(var + eps)
+    if mode == "eval":
+        return dZ_hat * inv_std, dgamma, dbeta
+    m = dout.shape[1]
+    dZ = (m * dZ_hat - np.sum(dZ_hat, axis=1, keepdims=True)
+          - Z_hat * np.sum(dZ_hat * Z_hat, axis=1, keepdims=True)) * inv_std / m
+    return dZ, dgamma, dbeta
+
+
+def batchnorm_backward_graph(dout, cache):
+    """The same gradients, node by node back through the computation graph (training mode).
+
+    Forward graph:  mu = mean(Z) -> Z_mu = Z - mu -> var = mean(Z_mu^2) -> std = sqrt(var + eps)
+    -> Z_hat = Z_mu / std -> out = gamma Z_hat + beta. Each line below undoes one node.
+    """
+    mode, Z_hat, Z_mu, var, eps, gamma = cache
+    if mode != "train":
+        raise ValueError("batchnorm_backward_graph follows the training graph; "
+                         "the cache comes from mode='eval'")
+    m = dout.shape[1]
+    std = np.sqrt(var + eps)
+    dbeta = np.sum(dout, axis=1, keepdims=True)
+    dgamma = np.sum(dout * Z_hat, axis=1, keepdims=True)
+    dZ_hat = gamma * dout
+    # Z_mu reaches Z_hat twice: directly, and through var and std.
+    dZ_mu = dZ_hat / std
+    dstd = -np.sum(dZ_hat * Z_mu, axis=1, keepdims=True) / std**2
+    dvar = dstd / (2 * std)
+    dZ_mu += dvar * 2 * Z_mu / m
+    # Z reaches Z_mu twice: directly, and through mu.
+    dmu = -np.sum(dZ_mu, axis=1, keepdims=True)
+    dZ = dZ_mu + dmu / m
+    return dZ, dgamma, dbeta
+
+
+def _check_batchnorm_args(Z, gamma, beta, state, mode):
+    if not (isinstance(Z, np.ndarray) and Z.dtype.kind == "f" and Z.ndim == 2):
+        raise TypeError(f"Z must be a 2-D float ndarray of shape (n, m); got "
+                        f"{type(Z).__name__} {getattr(Z, 'shape', '')}")
+    n, m = Z.shape
+    for name, value in (("gamma", gamma), ("beta", beta)):
+        if np.shape(value) != (n, 1):
+            raise ValueError(f"{name} must have shape (n, 1) = ({n}, 1) for Z of shape "
+                             f"(n, m) = {Z.shape}; got {np.shape(value)}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be 'train' or 'eval'; got {mode!r}")
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be a dict from init_batchnorm_state(n); "
+                        f"got {type(state).__name__}")
+    missing = {"momentum", "eps", "running_mean", "running_var"} - set(state)
+    if missing:
+        raise ValueError(f"state lacks {sorted(missing)}; make it with init_batchnorm_state({n})")
+    for key in ("running_mean", "running_var"):
+        if np.shape(state[key]) != (n, 1):
+            raise ValueError(f"state[{key!r}] must have shape ({n}, 1) for Z of shape {Z.shape}; "
+                             f"got {np.shape(state[key])}")
+    momentum, eps = state["momentum"], state["eps"]
+    if not (isinstance(momentum, numbers.Real) and 0 <= momentum <= 1):
+        raise ValueError(f"state['momentum'] must lie in [0, 1] (PyTorch's convention: "
+                         f"the weight of the new batch, 0.1 by default); got {momentum!r}")
+    if not (isinstance(eps, numbers.Real) and eps > 0):
+        raise ValueError(f"state['eps'] must be a number > 0, e.g. 1e-5; got {eps!r}")
+    if mode == "train" and m < 2:
+        raise ValueError(f"training batch norm needs at least 2 examples per batch to estimate "
+                         f"a variance; got Z of shape {Z.shape}")
