@@ -33,7 +33,7 @@ SCHEDULES = {
 @pytest.mark.parametrize("name", list(SCHEDULES))
 def test_learning_rates_equal_torch_schedulers(name):
     expected = FIXTURE[name]
-    rates = [SCHEDULES[name](epoch, LR) for epoch in range(len(expected))]
+    rates = [SCHEDULES[name](LR, epoch) for epoch in range(len(expected))]
     np.testing.assert_allclose(rates, expected, rtol=1e-12, atol=0)
 
 
@@ -44,17 +44,17 @@ def test_the_fixture_changes_the_rate(name):
 
 
 def test_get_schedule_by_name_function_or_none():
-    assert [get_schedule(None, 10)(e, 0.1) for e in (0, 9)] == [0.1, 0.1]
-    assert get_schedule("cosine", 10)(10, 0.1) == pytest.approx(0.0, abs=1e-15)
-    assert get_schedule("step", 9)(3, 0.1) == pytest.approx(0.01)
+    assert [get_schedule(None, 10)(0.1, e) for e in (0, 9)] == [0.1, 0.1]
+    assert get_schedule("cosine", 10)(0.1, 10) == pytest.approx(0.0, abs=1e-15)
+    assert get_schedule("step", 9)(0.1, 3) == pytest.approx(0.01)
     warm = get_schedule("warmup_cosine", 20)
-    assert warm(0, 0.1) == pytest.approx(0.01) and warm(2, 0.1) == pytest.approx(0.1)
+    assert warm(0.1, 0) == pytest.approx(0.01) and warm(0.1, 2) == pytest.approx(0.1)
 
-    def halve(epoch, learning_rate):
+    def halve(learning_rate, epoch):
         return learning_rate / 2
 
     assert get_schedule(halve, 5) is halve
-    assert get_schedule("constant", 5)(4, 0.3) == constant()(4, 0.3) == 0.3
+    assert get_schedule("constant", 5)(0.3, 4) == constant()(0.3, 4) == 0.3
 
 
 @pytest.mark.parametrize(
@@ -89,4 +89,4 @@ def test_bad_knobs(make, error, message):
 @pytest.mark.parametrize("name", list(SCHEDULES))
 def test_bad_call(name, epoch, learning_rate, error, message):
     with pytest.raises(error, match=message):
-        SCHEDULES[name](epoch, learning_rate)
+        SCHEDULES[name](learning_rate, epoch)

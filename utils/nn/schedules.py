@@ -1,14 +1,14 @@
 """Learning-rate schedules: how the learning rate changes from epoch to epoch.
 
-A schedule is a function ``schedule(epoch, learning_rate) -> lr``: the learning rate to use
+A schedule is a function ``schedule(learning_rate, epoch) -> lr``: the learning rate to use
 during ``epoch`` (0, 1, 2, ...; the first epoch is 0) when training starts from
-``learning_rate``. The functions below build one from its knobs, e.g.
+``learning_rate`` (alpha_0). The functions below build one from its knobs, e.g.
 
     schedule = cosine_annealing(total_epochs=20)
-    [schedule(epoch, 0.1) for epoch in range(20)]      # 0.1 ... down to about 0.0006
+    [schedule(0.1, epoch) for epoch in range(20)]      # 0.1 ... down to about 0.0006
 
-and the trainer calls it at the start of every epoch. Any function of (epoch, learning_rate)
-works too, e.g. deeplearning.ai's ``lambda epoch, lr: lr / (1 + 0.5 * epoch)``.
+and the trainer calls it at the start of every epoch. Any function of (learning_rate, epoch)
+works too, e.g. deeplearning.ai's ``lambda alpha_0, epoch: alpha_0 / (1 + 0.5 * epoch)``.
 
 Each schedule gives the learning rates of its PyTorch counterpart (named in its docstring)
 as read from ``optimizer.param_groups[0]["lr"]`` after ``epoch`` calls to
@@ -26,8 +26,8 @@ def step_decay(step_size, gamma=0.1):
     _check_int("step_size", step_size, minimum=1)
     _check_real("gamma", gamma, lambda g: 0 < g <= 1, "in (0, 1]")
 
-    def schedule(epoch, learning_rate):
-        _check_call(epoch, learning_rate)
+    def schedule(learning_rate, epoch):
+        _check_call(learning_rate, epoch)
         return learning_rate * gamma ** (epoch // step_size)
 
     return schedule
@@ -37,8 +37,8 @@ def exponential_decay(gamma=0.95):
     """lr = learning_rate gamma^epoch.  torch.optim.lr_scheduler.ExponentialLR(gamma=gamma)."""
     _check_real("gamma", gamma, lambda g: 0 < g <= 1, "in (0, 1]")
 
-    def schedule(epoch, learning_rate):
-        _check_call(epoch, learning_rate)
+    def schedule(learning_rate, epoch):
+        _check_call(learning_rate, epoch)
         return learning_rate * gamma**epoch
 
     return schedule
@@ -56,8 +56,8 @@ def cosine_annealing(total_epochs, min_learning_rate=0.0):
     _check_int("total_epochs", total_epochs, minimum=1)
     _check_real("min_learning_rate", min_learning_rate, lambda x: 0 <= x < math.inf, ">= 0")
 
-    def schedule(epoch, learning_rate):
-        _check_call(epoch, learning_rate)
+    def schedule(learning_rate, epoch):
+        _check_call(learning_rate, epoch)
         cosine = (1 + math.cos(math.pi * epoch / total_epochs)) / 2
         return min_learning_rate + (learning_rate - min_learning_rate) * cosine
 
@@ -69,7 +69,7 @@ def linear_warmup(warmup_epochs, start_factor=0.1, then=None):
 
     During the first warmup_epochs epochs:
         lr = learning_rate (start_factor + (1 - start_factor) epoch / warmup_epochs)
-    afterwards ``then(epoch - warmup_epochs, learning_rate)``, or learning_rate if then is
+    afterwards ``then(learning_rate, epoch - warmup_epochs)``, or learning_rate if then is
     None. Large learning rates (and Adam's first steps) are safer after a warm-up.
 
     torch.optim.lr_scheduler.LinearLR(start_factor, total_iters=warmup_epochs), followed
@@ -80,13 +80,13 @@ def linear_warmup(warmup_epochs, start_factor=0.1, then=None):
     if then is not None and not callable(then):
         raise TypeError(f"then must be a schedule (a function) or None; got {then!r}")
 
-    def schedule(epoch, learning_rate):
-        _check_call(epoch, learning_rate)
+    def schedule(learning_rate, epoch):
+        _check_call(learning_rate, epoch)
         if epoch < warmup_epochs:
             return learning_rate * (start_factor + (1 - start_factor) * epoch / warmup_epochs)
         if then is None:
             return learning_rate
-        return then(epoch - warmup_epochs, learning_rate)
+        return then(learning_rate, epoch - warmup_epochs)
 
     return schedule
 
@@ -94,8 +94,8 @@ def linear_warmup(warmup_epochs, start_factor=0.1, then=None):
 def constant():
     """lr = learning_rate in every epoch (no schedule)."""
 
-    def schedule(epoch, learning_rate):
-        _check_call(epoch, learning_rate)
+    def schedule(learning_rate, epoch):
+        _check_call(learning_rate, epoch)
         return learning_rate
 
     return schedule
@@ -104,7 +104,7 @@ def constant():
 def get_schedule(schedule, epochs):
     """The schedule for a run of ``epochs`` epochs, from a function, a name or None.
 
-    None: constant. A function (epoch, learning_rate) -> lr: itself. A name:
+    None: constant. A function (learning_rate, epoch) -> lr: itself. A name:
     "constant"; "step": step_decay(step_size=max(1, epochs // 3), gamma=0.1);
     "exponential": exponential_decay(0.95); "cosine": cosine_annealing(epochs);
     "warmup_cosine": linear_warmup(w, 0.1, then=cosine_annealing(epochs - w)) with
@@ -129,7 +129,7 @@ def get_schedule(schedule, epochs):
         return named[schedule]()
     raise ValueError(
         f"schedule must be None, one of {sorted(named)} or a function "
-        f"schedule(epoch, learning_rate) -> lr; got {schedule!r}"
+        f"schedule(learning_rate, epoch) -> lr; got {schedule!r}"
     )
 
 
@@ -148,7 +148,7 @@ def _check_real(name, value, is_valid, expected):
         raise ValueError(f"{name} must be {expected}; got {value!r}")
 
 
-def _check_call(epoch, learning_rate):
+def _check_call(learning_rate, epoch):
     _check_int("epoch", epoch, minimum=0)
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real):
         raise TypeError(f"learning_rate must be a positive number; got {learning_rate!r}")
