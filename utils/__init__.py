@@ -12,8 +12,16 @@ from .checks import (
     check_sigmoid,
     check_vectorized_propagate,
 )
-from .data import IRIS_PATH, load_setosa_versicolor, read_iris
-from .gradcheck import numerical_gradient, relative_error
+from .data import (
+    IRIS_PATH,
+    load_digits_data,
+    load_mnist_sample,
+    load_setosa_versicolor,
+    make_flower,
+    read_iris,
+    split_columns,
+)
+from .gradcheck import numerical_gradient, numerical_gradient_array, relative_error
 from .logistic import (
     LogisticRegressionGD,
     loss,
@@ -22,17 +30,41 @@ from .logistic import (
     propagate_two_loops,
     sigmoid,
 )
+from .nn import (
+    NeuralNetwork,
+    NonFiniteLossWarning,
+    Trainer,
+    initialize_parameters,
+    layer_backward,
+    layer_forward,
+    linear_backward,
+    linear_forward,
+    network_backward,
+    network_forward,
+    relu_backward,
+    relu_forward,
+    sigmoid_backward,
+    sigmoid_cross_entropy,
+    sigmoid_forward,
+    softmax,
+    softmax_cross_entropy,
+    tanh_backward,
+    tanh_forward,
+)
 from .notebook import best_time, check_environment, show_source
 from .perceptron import Perceptron, unit_step
 from .plotting import draw_computation_graph, plot_cost, plot_decision_regions, use_course_style
 from .preprocessing import standardize
 
 __all__ = [
+    "IRIS_PATH",
     "AdalineGD",
     "AdalineSGD",
-    "IRIS_PATH",
     "LogisticRegressionGD",
+    "NeuralNetwork",
+    "NonFiniteLossWarning",
     "Perceptron",
+    "Trainer",
     "best_time",
     "check_adaline_gradient",
     "check_environment",
@@ -42,9 +74,20 @@ __all__ = [
     "check_sigmoid",
     "check_vectorized_propagate",
     "draw_computation_graph",
+    "initialize_parameters",
+    "layer_backward",
+    "layer_forward",
+    "linear_backward",
+    "linear_forward",
+    "load_digits_data",
+    "load_mnist_sample",
     "load_setosa_versicolor",
     "loss",
+    "make_flower",
+    "network_backward",
+    "network_forward",
     "numerical_gradient",
+    "numerical_gradient_array",
     "plot_cost",
     "plot_decision_regions",
     "propagate",
@@ -52,9 +95,19 @@ __all__ = [
     "propagate_two_loops",
     "read_iris",
     "relative_error",
+    "relu_backward",
+    "relu_forward",
     "show_source",
     "sigmoid",
+    "sigmoid_backward",
+    "sigmoid_cross_entropy",
+    "sigmoid_forward",
+    "softmax",
+    "softmax_cross_entropy",
+    "split_columns",
     "standardize",
+    "tanh_backward",
+    "tanh_forward",
     "unit_step",
     "use_course_style",
 ]

