@@ -53,11 +53,11 @@ def main(argv):
     jobs = {
         "lab": [str(PYTHON), "-m", "jupyter", "lab", "notebooks/00_course_map.ipynb"],
         "test": [str(PYTHON), "-m", "pytest", "-n", "auto", "--dist", "loadscope"],
-        "slides": [str(PYTHON), "-m", "utils.slides"],
+        "slides": [str(PYTHON), "tools/slides.py"],
         "bench": [str(PYTHON), "benchmarks/bench_training.py"],
         "outputs": [str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--inplace", "--NotebookClient.record_timing=False",
-                    *sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))],
+                    *sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb"))],
     }
     if not argv or argv[0] not in jobs:
         sys.exit(__doc__)

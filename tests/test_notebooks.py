@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-LESSONS = [nb for nb in NOTEBOOKS if not nb.name.startswith("00_")]
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+LESSONS_AND_MAP = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+SOLUTIONS = sorted((NOTEBOOK_DIR / "solutions").glob("*.ipynb"))
+NOTEBOOKS = LESSONS_AND_MAP + SOLUTIONS
+LESSONS = [nb for nb in LESSONS_AND_MAP if not nb.name.startswith("00_")]
 
 
 def code_cells(path):
@@ -14,8 +17,17 @@ def code_cells(path):
     return [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
 
 
-def test_the_course_has_its_notebooks_in_teaching_order():
-    assert [nb.name[:3] for nb in NOTEBOOKS] == ["00_", "01_", "02_", "03_", "04_", "05_"]
+def test_the_course_has_its_notebooks_numbered_in_teaching_order():
+    numbers = [nb.name[:3] for nb in LESSONS_AND_MAP]
+    assert numbers == [f"{i:02d}_" for i in range(len(numbers))]
+    assert len(numbers) >= 6
+
+
+def test_every_solutions_notebook_belongs_to_a_lesson():
+    stems = {nb.stem for nb in LESSONS}
+    for solution in SOLUTIONS:
+        assert solution.stem.endswith("_solutions"), solution.name
+        assert solution.stem.removesuffix("_solutions") in stems, solution.name
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

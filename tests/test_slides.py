@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from utils.slides import export_decks
+from slides import export_decks
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02_adaline_batch_gd.ipynb"
 

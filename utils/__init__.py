@@ -1,113 +1,125 @@
 """Building Neural Networks from Scratch: the course's reusable code.
 
-Each algorithm lives in the module named after it and is imported by the notebooks from
-here, e.g. ``from utils import Perceptron, load_setosa_versicolor``.
-"""
-from .adaline import AdalineGD, AdalineSGD
-from .checks import (
-    check_adaline_gradient,
-    check_logistic_backward,
-    check_perceptron_update,
-    check_sgd_epoch,
-    check_sigmoid,
-    check_vectorized_propagate,
-)
-from .data import (
-    IRIS_PATH,
-    load_digits_data,
-    load_mnist_sample,
-    load_setosa_versicolor,
-    make_flower,
-    read_iris,
-    split_columns,
-)
-from .gradcheck import numerical_gradient, numerical_gradient_array, relative_error
-from .logistic import (
-    LogisticRegressionGD,
-    loss,
-    propagate,
-    propagate_one_loop,
-    propagate_two_loops,
-    sigmoid,
-)
-from .nn import (
-    NeuralNetwork,
-    NonFiniteLossWarning,
-    Trainer,
-    initialize_parameters,
-    layer_backward,
-    layer_forward,
-    linear_backward,
-    linear_forward,
-    network_backward,
-    network_forward,
-    relu_backward,
-    relu_forward,
-    sigmoid_backward,
-    sigmoid_cross_entropy,
-    sigmoid_forward,
-    softmax,
-    softmax_cross_entropy,
-    tanh_backward,
-    tanh_forward,
-)
-from .notebook import best_time, check_environment, show_source
-from .perceptron import Perceptron, unit_step
-from .plotting import draw_computation_graph, plot_cost, plot_decision_regions, use_course_style
-from .preprocessing import standardize
+The code lives in sub-packages that follow the chapter:
 
-__all__ = [
-    "IRIS_PATH",
-    "AdalineGD",
-    "AdalineSGD",
-    "LogisticRegressionGD",
-    "NeuralNetwork",
-    "NonFiniteLossWarning",
-    "Perceptron",
-    "Trainer",
-    "best_time",
-    "check_adaline_gradient",
-    "check_environment",
-    "check_logistic_backward",
-    "check_perceptron_update",
-    "check_sgd_epoch",
-    "check_sigmoid",
-    "check_vectorized_propagate",
-    "draw_computation_graph",
-    "initialize_parameters",
-    "layer_backward",
-    "layer_forward",
-    "linear_backward",
-    "linear_forward",
-    "load_digits_data",
-    "load_mnist_sample",
-    "load_setosa_versicolor",
-    "loss",
-    "make_flower",
-    "network_backward",
-    "network_forward",
-    "numerical_gradient",
-    "numerical_gradient_array",
-    "plot_cost",
-    "plot_decision_regions",
-    "propagate",
-    "propagate_one_loop",
-    "propagate_two_loops",
-    "read_iris",
-    "relative_error",
-    "relu_backward",
-    "relu_forward",
-    "show_source",
-    "sigmoid",
-    "sigmoid_backward",
-    "sigmoid_cross_entropy",
-    "sigmoid_forward",
-    "softmax",
-    "softmax_cross_entropy",
-    "split_columns",
-    "standardize",
-    "tanh_backward",
-    "tanh_forward",
-    "unit_step",
-    "use_course_style",
-]
+- ``utils.linear``: section 1, the perceptron, Adaline and logistic regression;
+- ``utils.nn``: sections 2-8, neural networks from layers to optimizers and diagnostics;
+- ``utils.checks``: the exercise checks, one module per notebook;
+- shared helpers: ``data``, ``preprocessing``, ``gradcheck``, ``plotting``, ``notebook``
+  and ``validation`` (the input checks every model uses).
+
+The notebooks import what they use from here, e.g. ``from utils import Perceptron``.
+A name is imported from its module the first time it is asked for, so ``import utils``
+stays fast and a notebook pays only for what it uses.
+"""
+import importlib
+
+# name -> the module that defines it
+_EXPORTS = {
+    # section 1: linear models
+    "AdalineGD": "utils.linear.adaline",
+    "AdalineSGD": "utils.linear.adaline",
+    "LogisticRegressionGD": "utils.linear.logistic",
+    "Perceptron": "utils.linear.perceptron",
+    "logistic_loss": "utils.linear.logistic",
+    "propagate": "utils.linear.logistic",
+    "propagate_one_loop": "utils.linear.logistic",
+    "propagate_two_loops": "utils.linear.logistic",
+    "sigmoid": "utils.linear.logistic",
+    "unit_step": "utils.linear.perceptron",
+    # exercise checks
+    "check_adaline_gradient": "utils.checks.adaline_batch_gd",
+    "check_logistic_backward": "utils.checks.logistic_regression",
+    "check_perceptron_update": "utils.checks.perceptron",
+    "check_sgd_epoch": "utils.checks.adaline_sgd",
+    "check_sigmoid": "utils.checks.logistic_regression",
+    "check_vectorized_propagate": "utils.checks.vectorization",
+    # data, preprocessing, gradient checking
+    "IRIS_PATH": "utils.data",
+    "load_setosa_versicolor": "utils.data",
+    "read_iris": "utils.data",
+    "standardize": "utils.preprocessing",
+    "numerical_gradient": "utils.gradcheck",
+    "relative_error": "utils.gradcheck",
+    # plots and notebook helpers
+    "draw_computation_graph": "utils.plotting",
+    "plot_cost": "utils.plotting",
+    "plot_decision_regions": "utils.plotting",
+    "use_course_style": "utils.plotting",
+    "best_time": "utils.notebook",
+    "check_environment": "utils.notebook",
+    "show_source": "utils.notebook",
+    # sections 2-3: neural networks
+    "load_digits_data": "utils.data",
+    "load_mnist_sample": "utils.data",
+    "make_flower": "utils.data",
+    "split_columns": "utils.data",
+    "numerical_gradient_array": "utils.gradcheck",
+    "NeuralNetwork": "utils.nn.network",
+    "NonFiniteLossWarning": "utils.nn.trainer",
+    "Trainer": "utils.nn.trainer",
+    "initialize_parameters": "utils.nn.init",
+    "layer_backward": "utils.nn.network",
+    "layer_forward": "utils.nn.network",
+    "linear_backward": "utils.nn.layers",
+    "linear_forward": "utils.nn.layers",
+    "network_backward": "utils.nn.network",
+    "network_forward": "utils.nn.network",
+    "relu_backward": "utils.nn.activations",
+    "relu_forward": "utils.nn.activations",
+    "sigmoid_backward": "utils.nn.activations",
+    "sigmoid_cross_entropy": "utils.nn.losses",
+    "sigmoid_forward": "utils.nn.activations",
+    "softmax": "utils.nn.losses",
+    "softmax_cross_entropy": "utils.nn.losses",
+    "tanh_backward": "utils.nn.activations",
+    "tanh_forward": "utils.nn.activations",
+    # sections 7-8: optimizers and hyper-parameters
+    "OPTIMIZERS": "utils.nn.optim",
+    "sgd": "utils.nn.optim",
+    "momentum": "utils.nn.optim",
+    "momentum_ema": "utils.nn.optim",
+    "nesterov": "utils.nn.optim",
+    "adagrad": "utils.nn.optim",
+    "rmsprop": "utils.nn.optim",
+    "adam": "utils.nn.optim",
+    "step_decay": "utils.nn.schedules",
+    "exponential_decay": "utils.nn.schedules",
+    "cosine_annealing": "utils.nn.schedules",
+    "linear_warmup": "utils.nn.schedules",
+    "elongated_bowl": "utils.nn.surfaces",
+    "rosenbrock": "utils.nn.surfaces",
+    "saddle": "utils.nn.surfaces",
+    "descend": "utils.nn.surfaces",
+    "plot_paths": "utils.nn.surfaces",
+    "layer_signals": "utils.nn.diagnostics",
+    "activation_statistics": "utils.nn.diagnostics",
+    "gradient_statistics": "utils.nn.diagnostics",
+    "saturated_fraction": "utils.nn.diagnostics",
+    "dead_fraction": "utils.nn.diagnostics",
+    "update_to_data_ratio": "utils.nn.diagnostics",
+    "recording_update_ratios": "utils.nn.diagnostics",
+    "update_ratio_history": "utils.nn.diagnostics",
+    "plot_layer_histograms": "utils.nn.diagnostics",
+    "lr_range_test": "utils.nn.lr_finder",
+    "suggest_learning_rate": "utils.nn.lr_finder",
+    "LogUniform": "utils.nn.search",
+    "Uniform": "utils.nn.search",
+    "grid_search": "utils.nn.search",
+    "random_search": "utils.nn.search",
+    "best_config": "utils.nn.search",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'utils' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

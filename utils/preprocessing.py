@@ -1,7 +1,7 @@
 """Feature scaling as on slide 31."""
 import numpy as np
 
-from ._validation import check_X
+from .validation import validate_X
 
 
 def standardize(X):
@@ -10,7 +10,7 @@ def standardize(X):
     X : (n_samples, n_features). Returns a new array of the same shape:
     x_j' = (x_j - mean_j) / std_j.
     """
-    X = check_X(X)
+    X = validate_X(X)
     std = X.std(axis=0)
     constant = np.flatnonzero(std == 0)
     if constant.size:

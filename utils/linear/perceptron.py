@@ -33,7 +33,7 @@ class Perceptron(LinearClassifier):
 
     def train(self, X, y):
         """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,)."""
-        X, y = self._check_train_input(X, y)
+        X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(1 + X.shape[1])
         self.errors_ = []
         for _ in range(self.epochs):

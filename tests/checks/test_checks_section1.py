@@ -9,7 +9,7 @@ from utils import (
     check_sgd_epoch,
     check_sigmoid,
     check_vectorized_propagate,
-    loss,
+    logistic_loss,
 )
 
 
@@ -79,13 +79,13 @@ def propagate(w, b, X, Y):
     Z = w @ X + b
     dZ = stable_sigmoid(Z) - Y
     m = X.shape[1]
-    return loss(Z, Y).sum() / m, X @ dZ / m, dZ.sum() / m
+    return logistic_loss(Z, Y).sum() / m, X @ dZ / m, dZ.sum() / m
 
 
 def propagate_not_averaged(w, b, X, Y):
     Z = w @ X + b
     dZ = stable_sigmoid(Z) - Y
-    return loss(Z, Y).sum(), X @ dZ, dZ.sum()
+    return logistic_loss(Z, Y).sum(), X @ dZ, dZ.sum()
 
 
 def propagate_column_dw(w, b, X, Y):  # dw of shape (n_x, 1) instead of (n_x,)

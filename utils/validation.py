@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.exceptions import NotFittedError
 
 
-def check_hyperparameters(learning_rate_name, learning_rate, epochs):
+def validate_hyperparameters(learning_rate_name, learning_rate, epochs):
     """Check a learning rate (``eta`` or ``alpha``) and a number of epochs."""
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real):
         raise TypeError(
@@ -19,10 +19,10 @@ def check_hyperparameters(learning_rate_name, learning_rate, epochs):
         raise ValueError(
             f"{learning_rate_name} must be a positive number, e.g. 0.01; got {learning_rate!r}"
         )
-    check_positive_int("epochs", epochs)
+    validate_positive_int("epochs", epochs)
 
 
-def check_positive_int(name, value):
+def validate_positive_int(name, value):
     """Check that ``value`` is a whole number >= 1."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number >= 1; got {value!r}")
@@ -30,7 +30,7 @@ def check_positive_int(name, value):
         raise ValueError(f"{name} must be >= 1; got {value}")
 
 
-def check_X(X, n_features=None):
+def validate_X(X, n_features=None):
     """Return X as a float array of shape (n_samples, n_features), or raise.
 
     n_features: the number of features seen in training, when X is to be predicted.
@@ -53,7 +53,7 @@ def check_X(X, n_features=None):
     return X
 
 
-def check_X_y(X, y, classes, require_both=True, n_features=None):
+def validate_X_y(X, y, classes, require_both=True, n_features=None):
     """Return X of shape (n_samples, n_features) and y of shape (n_samples,), or raise.
 
     classes: the two label values the model expects, e.g. (-1, 1) or (0, 1).
@@ -61,7 +61,7 @@ def check_X_y(X, y, classes, require_both=True, n_features=None):
     an online update with ``partial_fit`` may see only one).
     n_features: the number of features of the weights that training continues from, if any.
     """
-    X = check_X(X, n_features)
+    X = validate_X(X, n_features)
     y = np.asarray(y)
     if y.ndim == 2 and 1 in y.shape:
         y = y.ravel()
@@ -91,7 +91,7 @@ def check_X_y(X, y, classes, require_both=True, n_features=None):
     return X, y.astype(float)
 
 
-def check_is_trained(model, attribute):
+def validate_trained(model, attribute):
     """Raise NotFittedError (a ValueError) if ``model`` has no ``attribute`` yet."""
     if not hasattr(model, attribute):
         raise NotFittedError(

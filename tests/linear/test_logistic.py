@@ -6,7 +6,7 @@ from sklearn.linear_model import LogisticRegression as SklearnLogisticRegression
 
 from utils import (
     LogisticRegressionGD,
-    loss,
+    logistic_loss,
     numerical_gradient,
     propagate,
     propagate_one_loop,
@@ -36,11 +36,11 @@ def test_loss_is_the_slides_cross_entropy_and_finite_when_saturated():
     z = np.linspace(-8, 8, 33)
     for y in (0.0, 1.0):
         a = expit(z)
-        np.testing.assert_allclose(loss(z, y), -(y * np.log(a) + (1 - y) * np.log(1 - a)),
+        np.testing.assert_allclose(logistic_loss(z, y), -(y * np.log(a) + (1 - y) * np.log(1 - a)),
                                    rtol=1e-12)
-    assert loss(1000.0, 0.0) == pytest.approx(1000.0)
-    assert loss(-1000.0, 1.0) == pytest.approx(1000.0)
-    assert loss(1000.0, 1.0) == 0.0
+    assert logistic_loss(1000.0, 0.0) == pytest.approx(1000.0)
+    assert logistic_loss(-1000.0, 1.0) == pytest.approx(1000.0)
+    assert logistic_loss(1000.0, 1.0) == 0.0
 
 
 def test_loop_one_loop_and_vectorized_gradients_agree(problem):

@@ -21,7 +21,7 @@ def sigmoid(z):
     return np.where(z >= 0, 1.0, e) / (1 + e)
 
 
-def loss(z, y):
+def logistic_loss(z, y):
     """L(sigma(z), y) = -(y log a + (1 - y) log(1 - a)), elementwise, from z = w^T x + b.
 
     Computed as log(1 + e^z) - y z, the same number, so that log never sees a = 0 or 1
@@ -37,7 +37,7 @@ def propagate_two_loops(w, b, X, Y):
     w : (n_x,), b : float, X : (n_x, m), Y : (m,).
     Returns J (the cost, a float), dw of shape (n_x,) and db (a float).
     """
-    n_x, m = _check_propagate_args(w, X, Y)
+    n_x, m = _validate_propagate_args(w, X, Y)
     J = 0.0
     dw = np.zeros(n_x)
     db = 0.0
@@ -45,7 +45,7 @@ def propagate_two_loops(w, b, X, Y):
         z = b
         for j in range(n_x):
             z += w[j] * X[j, i]
-        J += loss(z, Y[i])
+        J += logistic_loss(z, Y[i])
         dz = sigmoid(z) - Y[i]
         for j in range(n_x):
             dw[j] += X[j, i] * dz
@@ -55,13 +55,13 @@ def propagate_two_loops(w, b, X, Y):
 
 def propagate_one_loop(w, b, X, Y):
     """The same pass with the loop over features replaced by vectors (slide 50)."""
-    n_x, m = _check_propagate_args(w, X, Y)
+    n_x, m = _validate_propagate_args(w, X, Y)
     J = 0.0
     dw = np.zeros(n_x)
     db = 0.0
     for i in range(m):
         z = np.dot(w, X[:, i]) + b
-        J += loss(z, Y[i])
+        J += logistic_loss(z, Y[i])
         dz = sigmoid(z) - Y[i]
         dw += X[:, i] * dz
         db += dz
@@ -70,10 +70,10 @@ def propagate_one_loop(w, b, X, Y):
 
 def propagate(w, b, X, Y):
     """The same pass with no loop at all (slides 51-53): Z = w^T X + b, dZ = A - Y."""
-    _, m = _check_propagate_args(w, X, Y)
+    _, m = _validate_propagate_args(w, X, Y)
     Z = np.dot(w, X) + b
     A = sigmoid(Z)
-    J = np.sum(loss(Z, Y)) / m
+    J = np.sum(logistic_loss(Z, Y)) / m
     dZ = A - Y
     dw = np.dot(X, dZ) / m
     db = np.sum(dZ) / m
@@ -109,7 +109,7 @@ class LogisticRegressionGD(LinearClassifier):
 
     def train(self, X, y):
         """Learn w_ and b_ from X of shape (n_samples, n_features) and y in {0, 1}, shape (n_samples,)."""
-        X, y = self._check_train_input(X, y)
+        X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(X.shape[1])
         self.b_ = 0.0
         self.cost_ = []
@@ -127,14 +127,14 @@ class LogisticRegressionGD(LinearClassifier):
 
     def predict_proba(self, X):
         """P(y = 0) and P(y = 1) for each sample: shape (n_samples, 2)."""
-        a = sigmoid(self.net_input(self._check_predict_input(X)))
+        a = sigmoid(self.net_input(self._validate_predict_input(X)))
         return np.column_stack([1 - a, a])
 
     def predict_from_net_input(self, z):
         return np.where(sigmoid(z) >= 0.5, 1, 0)
 
 
-def _check_propagate_args(w, X, Y):
+def _validate_propagate_args(w, X, Y):
     # Shapes only: these run every epoch, and a full scan of X for NaN would double the
     # cost of an epoch. The classifier checks the values once, in train.
     if np.ndim(X) != 2:

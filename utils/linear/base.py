@@ -9,7 +9,7 @@ class adds ``fit`` (scikit-learn's name for ``train``), a checked ``predict``, `
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from ._validation import check_hyperparameters, check_is_trained, check_X, check_X_y
+from ..validation import validate_hyperparameters, validate_trained, validate_X, validate_X_y
 
 
 class LinearClassifier(ClassifierMixin, BaseEstimator):
@@ -29,22 +29,22 @@ class LinearClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """Predicted labels, shape (n_samples,), for X of shape (n_samples, n_features)."""
-        X = self._check_predict_input(X)
+        X = self._validate_predict_input(X)
         return self.predict_from_net_input(self.net_input(X))
 
-    def _check_train_input(self, X, y, require_both=True, n_features=None):
+    def _validate_train_input(self, X, y, require_both=True, n_features=None):
         """Validate the knobs and the data at the start of ``train``; return X and y.
 
         n_features: when training goes on from learned weights, how many features they fit.
         """
-        check_hyperparameters(
+        validate_hyperparameters(
             self.learning_rate_name, getattr(self, self.learning_rate_name), self.epochs
         )
-        X, y = check_X_y(X, y, self.classes, require_both, n_features)
+        X, y = validate_X_y(X, y, self.classes, require_both, n_features)
         self.classes_ = np.array(self.classes)
         self.n_features_in_ = X.shape[1]
         return X, y
 
-    def _check_predict_input(self, X):
-        check_is_trained(self, "w_")
-        return check_X(X, self.n_features_in_)
+    def _validate_predict_input(self, X):
+        validate_trained(self, "w_")
+        return validate_X(X, self.n_features_in_)

@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from ._validation import check_positive_int
+from ..validation import validate_positive_int
 from .base import LinearClassifier
 
 
@@ -68,7 +68,7 @@ class AdalineGD(_Adaline):
 
     def train(self, X, y):
         """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,)."""
-        X, y = self._check_train_input(X, y)
+        X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(1 + X.shape[1])
         self.cost_ = []
         # A too-large alpha overflows float64 within a few dozen epochs: stop with one
@@ -148,10 +148,10 @@ class AdalineSGD(_Adaline):
         return self._record_cost(cost)
 
     def _check_input(self, X, y, reinitialize_weights, require_both):
-        check_positive_int("batch_size", self.batch_size)
+        validate_positive_int("batch_size", self.batch_size)
         continuing = not reinitialize_weights and hasattr(self, "w_")
         n_features = self.n_features_in_ if continuing else None
-        X, y = self._check_train_input(X, y, require_both, n_features)
+        X, y = self._validate_train_input(X, y, require_both, n_features)
         if not continuing:
             self.w_ = np.zeros(1 + X.shape[1])
             self.cost_ = []

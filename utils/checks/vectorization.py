@@ -1,0 +1,18 @@
+"""Exercise checks of notebook 05, vectorization."""
+import numpy as np
+
+from ..linear.logistic import propagate_two_loops
+from ._runner import allclose, run_cases
+
+
+def check_vectorized_propagate(propagate_fn):
+    """Check ``propagate(w, b, X, Y)`` -> (J, dw, db) against the slides' loop, with
+    w : (n_x,), X : (n_x, m), Y : (m,); dw has shape (n_x,)."""
+    rng = np.random.default_rng(5)
+    cases = [
+        dict(w=np.zeros(2), b=0.0, X=np.array([[1.0, 2.0, -1.0], [0.5, 0.0, 3.0]]),
+             Y=np.array([1.0, 0.0, 1.0])),
+        dict(w=rng.normal(size=4), b=0.3, X=rng.normal(size=(4, 10)),
+             Y=rng.integers(0, 2, 10).astype(float)),
+    ]
+    run_cases("propagate", propagate_fn, cases, propagate_two_loops, allclose)
