@@ -37,6 +37,9 @@ _EXPORTS = {
     "check_momentum_step": "utils.checks.optimizers",
     "check_adam_step": "utils.checks.optimizers",
     "check_cosine_schedule": "utils.checks.optimizers",
+    "check_he_initialization": "utils.checks.hyperparameters",
+    "check_log_uniform": "utils.checks.hyperparameters",
+    "check_update_ratio": "utils.checks.hyperparameters",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
     "load_setosa_versicolor": "utils.data",

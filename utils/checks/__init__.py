@@ -6,6 +6,7 @@ alone reads the message, not a traceback from inside the check.
 """
 from .adaline_batch_gd import check_adaline_gradient
 from .adaline_sgd import check_sgd_epoch
+from .hyperparameters import check_he_initialization, check_log_uniform, check_update_ratio
 from .logistic_regression import check_logistic_backward, check_sigmoid
 from .optimizers import check_adam_step, check_cosine_schedule, check_momentum_step
 from .perceptron import check_perceptron_update
@@ -15,10 +16,13 @@ __all__ = [
     "check_adaline_gradient",
     "check_adam_step",
     "check_cosine_schedule",
+    "check_he_initialization",
+    "check_log_uniform",
     "check_logistic_backward",
     "check_momentum_step",
     "check_perceptron_update",
     "check_sgd_epoch",
     "check_sigmoid",
+    "check_update_ratio",
     "check_vectorized_propagate",
 ]
