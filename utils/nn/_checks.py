@@ -29,25 +29,24 @@ def check_float_matrix(name, a, rows=None, what="(n, m)"):
         raise ValueError(f"{name} must have {rows} rows, shape {what}; got shape {a.shape}")
 
 
-def check_labels(y, m, n_classes):
+def check_labels(y, m, n_classes, name="y"):
     """Check integer labels y of shape (m,) with values in 0 .. n_classes - 1."""
     if not isinstance(y, np.ndarray):
-        raise TypeError(f"y must be a NumPy array of integer labels, shape (m,); "
+        raise TypeError(f"{name} must be a NumPy array of integer labels, shape (m,); "
                         f"got {type(y).__name__}")
     if y.dtype.kind not in "iu":
         raise TypeError(
-            f"y must hold integer class labels 0 .. {n_classes - 1}; got dtype {y.dtype} "
-            f"(encode the labels first, e.g. with np.unique(y, return_inverse=True))"
+            f"{name} must hold integer class labels 0 .. {n_classes - 1}; got dtype {y.dtype} "
+            f"(encode the labels first, e.g. with np.unique({name}, return_inverse=True))"
         )
     if y.shape != (m,):
         raise ValueError(
-            f"y must have shape (m,) = ({m},), one label per column of the scores or of X; "
-            f"got shape {y.shape}"
+            f"{name} must have shape (m,) = ({m},), one label per column of the scores or "
+            f"of X; got shape {y.shape}"
         )
     if m and (y.min() < 0 or y.max() >= n_classes):
-        raise ValueError(
-            f"y must hold labels 0 .. {n_classes - 1}; got labels from {y.min()} to {y.max()}"
-        )
+        raise ValueError(f"{name} must hold labels 0 .. {n_classes - 1}; "
+                         f"got labels from {y.min()} to {y.max()}")
 
 
 def check_same_shape(name, a, reference_name, reference):
@@ -67,6 +66,13 @@ def check_positive_int(name, value):
         raise TypeError(f"{name} must be a whole number >= 1; got {value!r}")
     if value < 1:
         raise ValueError(f"{name} must be >= 1; got {value}")
+
+
+def check_positive_number(name, value):
+    """Check that ``value`` is a finite number > 0, such as a learning rate."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
+            np.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a positive number, e.g. 0.1; got {value!r}")
 
 
 def check_choice(name, value, choices):

@@ -29,7 +29,10 @@ def sgd(w, dw, state):
     It keeps no memory, so it returns the caller's state itself, unchanged.
     """
     lr, _ = _start(w, dw, state, {})
-    return w - lr * dw, state
+    step = lr * dw
+    # w - step, written over step: one new array per update instead of two, which halves
+    # the update's cost (it reads and writes every weight of the network at every batch).
+    return np.subtract(w, step, out=step), state
 
 
 def momentum(w, dw, state):

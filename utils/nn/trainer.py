@@ -5,12 +5,16 @@ of ``batch_size`` examples (the last one may be smaller), and for each batch ask
 for (loss, grads) and lets the update rule move every parameter. After each epoch it
 records the history a practitioner watches.
 """
-import numbers
 import warnings
 
 import numpy as np
 
-from ._checks import check_float_matrix, check_labels, check_positive_int
+from ._checks import (
+    check_float_matrix,
+    check_labels,
+    check_positive_int,
+    check_positive_number,
+)
 from .optim import get_optimizer
 from .schedules import get_schedule
 
@@ -89,7 +93,10 @@ class Trainer:
         self.diverged_ = False
         for epoch in range(self.epochs):
             lr = self._learning_rate(epoch)
-            epoch_loss = self._run_epoch(X, y, rng, update, lr)
+            # Overflow to inf or NaN is caught below, through the loss, and reported by one
+            # NonFiniteLossWarning instead of a stream of NumPy RuntimeWarnings.
+            with np.errstate(over="ignore", invalid="ignore"):
+                epoch_loss = self._run_epoch(X, y, rng, update, lr)
             if epoch_loss is None:
                 self.diverged_ = True
                 break
@@ -105,17 +112,25 @@ class Trainer:
             batch = order[start:start + self.batch_size]
             loss, grads = self.model.loss(X[:, batch], y[batch], mode="train")
             if not np.isfinite(loss):
-                self._warn_diverged(loss, start // self.batch_size)
+                self._warn_diverged(f"The loss became {loss}", start // self.batch_size)
                 return None
             total += loss * len(batch)
             params = self.model.params
-            for name, state in self.states_.items():
-                state["learning_rate"] = lr
-                params[name], self.states_[name] = update(params[name], grads["d" + name], state)
+            for name in params:
+                self.states_[name]["learning_rate"] = lr
+                params[name], self.states_[name] = update(params[name], grads["d" + name],
+                                                          self.states_[name])
+        # The last update has no next loss to reveal an overflow: look at the parameters.
+        if not all(np.isfinite(p).all() for p in self.model.params.values()):
+            self._warn_diverged("The parameters overflowed", start // self.batch_size)
+            return None
         return total / m
 
     def _learning_rate(self, epoch):
+        if self.schedule is None:
+            return float(self.learning_rate)
         lr = get_schedule(self.schedule, self.epochs)(self.learning_rate, epoch)
+        check_positive_number(f"schedule(learning_rate, {epoch})", lr)
         # A Python float: a NumPy float64 scalar would turn float32 parameters into float64.
         return float(lr)
 
@@ -142,24 +157,21 @@ class Trainer:
                     for s in self._chunks(X.shape[1]))
         return float(total / X.shape[1])
 
-    def _warn_diverged(self, loss, batch):
+    def _warn_diverged(self, what, batch):
         epoch = len(self.history_["loss"])
         finite = all(np.isfinite(p).all() for p in self.model.params.values())
         warnings.warn(
-            f"The loss became {loss} in epoch {epoch}, mini-batch {batch}: training stopped. "
-            f"The parameters are those before that mini-batch's update and are "
-            f"{'all finite' if finite else 'NOT all finite'}. Try a smaller learning rate.",
+            f"{what} in epoch {epoch}, mini-batch {batch}: training stopped, and the "
+            f"parameters are {'all finite' if finite else 'NOT all finite (inf or NaN)'}. "
+            f"Try a smaller learning rate.",
             NonFiniteLossWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
 
     def _check_args(self, X, y, X_val, y_val):
         """Check the knobs and the data once, before training; return the update rule."""
         update = get_optimizer(self.optimizer)
-        lr = self.learning_rate
-        if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not (np.isfinite(lr)
-                                                                           and lr > 0):
-            raise ValueError(f"learning_rate must be a positive number, e.g. 0.1; got {lr!r}")
+        check_positive_number("learning_rate", self.learning_rate)
         check_positive_int("epochs", self.epochs)
         check_positive_int("batch_size", self.batch_size)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
@@ -175,10 +187,8 @@ class Trainer:
         if X.shape[1] == 0:
             raise ValueError(f"{X_name} must hold at least one example (column); "
                              f"got shape {X.shape}")
-        if not np.isfinite(X).all():
+        # min and max propagate NaN and reach +-inf, without an array of X's size of booleans.
+        if not (np.isfinite(X.min()) and np.isfinite(X.max())):
             raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
         n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
-        try:
-            check_labels(y, X.shape[1], n_classes)
-        except (TypeError, ValueError) as exc:
-            raise type(exc)(f"{y_name}: {exc}") from None
+        check_labels(y, X.shape[1], n_classes, name=y_name)
