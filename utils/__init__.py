@@ -3,7 +3,7 @@
 The code lives in sub-packages that follow the chapter:
 
 - ``utils.linear``: section 1, the perceptron, Adaline and logistic regression;
-- ``utils.nn``: sections 2-3, neural networks built from forward/backward modules;
+- ``utils.nn``: sections 2-8, neural networks from layers to optimizers and diagnostics;
 - ``utils.checks``: the exercise checks, one module per notebook;
 - shared helpers: ``data``, ``preprocessing``, ``gradcheck``, ``plotting``, ``notebook``
   and ``validation`` (the input checks every model uses).
@@ -67,6 +67,12 @@ _EXPORTS = {
     "shallow_cost": "utils.nn.shallow",
     "shallow_forward": "utils.nn.shallow",
     "train_shallow": "utils.nn.shallow",
+    "check_momentum_step": "utils.checks.optimizers",
+    "check_adam_step": "utils.checks.optimizers",
+    "check_cosine_schedule": "utils.checks.optimizers",
+    "check_he_initialization": "utils.checks.hyperparameters",
+    "check_log_uniform": "utils.checks.hyperparameters",
+    "check_update_ratio": "utils.checks.hyperparameters",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
     "load_digits_data": "utils.data",
@@ -110,6 +116,40 @@ _EXPORTS = {
     "check_batchnorm_forward": "utils.checks.batch_normalization",
     "check_batchnorm_backward": "utils.checks.batch_normalization",
     "check_running_average": "utils.checks.batch_normalization",
+    # sections 2-3: neural networks
+    # sections 7-8: optimizers and hyper-parameters
+    "OPTIMIZERS": "utils.nn.optim",
+    "momentum": "utils.nn.optim",
+    "momentum_ema": "utils.nn.optim",
+    "nesterov": "utils.nn.optim",
+    "adagrad": "utils.nn.optim",
+    "rmsprop": "utils.nn.optim",
+    "adam": "utils.nn.optim",
+    "step_decay": "utils.nn.schedules",
+    "exponential_decay": "utils.nn.schedules",
+    "cosine_annealing": "utils.nn.schedules",
+    "linear_warmup": "utils.nn.schedules",
+    "elongated_bowl": "utils.nn.surfaces",
+    "rosenbrock": "utils.nn.surfaces",
+    "saddle": "utils.nn.surfaces",
+    "descend": "utils.nn.surfaces",
+    "plot_paths": "utils.nn.surfaces",
+    "layer_signals": "utils.nn.diagnostics",
+    "activation_statistics": "utils.nn.diagnostics",
+    "gradient_statistics": "utils.nn.diagnostics",
+    "saturated_fraction": "utils.nn.diagnostics",
+    "dead_fraction": "utils.nn.diagnostics",
+    "update_to_data_ratio": "utils.nn.diagnostics",
+    "recording_update_ratios": "utils.nn.diagnostics",
+    "update_ratio_history": "utils.nn.diagnostics",
+    "plot_layer_histograms": "utils.nn.diagnostics",
+    "lr_range_test": "utils.nn.lr_finder",
+    "suggest_learning_rate": "utils.nn.lr_finder",
+    "LogUniform": "utils.nn.search",
+    "Uniform": "utils.nn.search",
+    "grid_search": "utils.nn.search",
+    "random_search": "utils.nn.search",
+    "best_config": "utils.nn.search",
 }
 
 __all__ = sorted(_EXPORTS)
