@@ -3,7 +3,6 @@ import hashlib
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 IRIS_PATH = Path(__file__).resolve().parent.parent / "data" / "iris.data"
 # SHA-256 of the UCI Machine Learning Repository's iris.data (4,551 bytes).
@@ -26,6 +25,8 @@ def read_iris(path=IRIS_PATH):
             f"The Iris data file {path} is corrupt or was edited: its SHA-256 is {digest}, "
             f"expected {IRIS_SHA256}. {_RESTORE}"
         )
+    import pandas as pd  # here, not at the top: pandas takes half a second to import
+
     return pd.read_csv(path, header=None)
 
 

@@ -1,9 +1,9 @@
 """Every bad input gets a ValueError or TypeError that names the problem."""
 import numpy as np
 import pytest
-from sklearn.exceptions import NotFittedError
 
 from utils import AdalineGD, AdalineSGD, LogisticRegressionGD, Perceptron, propagate
+from utils.validation import NotFittedError
 
 X_OK = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 1.0], [3.0, 3.0]])
 Y_PM = np.array([-1, -1, 1, 1])
@@ -53,7 +53,7 @@ def test_string_labels_say_how_to_encode(cls):
 
 
 def test_one_class_only(cls):
-    with pytest.raises(ValueError, match="both classes"):
+    with pytest.raises(ValueError, match="every class"):
         cls().train(X_OK, np.ones(4))
 
 
@@ -79,7 +79,8 @@ def test_epochs_must_be_at_least_one(cls, epochs, error):
 def test_predict_before_training(cls):
     with pytest.raises(NotFittedError, match="not trained yet.*train"):
         cls().predict(X_OK)
-    assert issubclass(NotFittedError, ValueError)
+    # as scikit-learn's NotFittedError: code written for scikit-learn catches it too
+    assert issubclass(NotFittedError, ValueError) and issubclass(NotFittedError, AttributeError)
 
 
 def test_feature_count_differs_from_training(cls):
