@@ -192,30 +192,35 @@ def validate_random_state(value):
         raise ValueError(f"random_state must be >= 0; got {value}")
 
 
-def validate_X(X, n_features=None):
+def validate_X(X, n_features=None, model_name="the model"):
     """Return X as a new float array of shape (n_samples, n_features), or raise.
 
     n_features: the number of features seen in training, when X is to be predicted.
+    The messages use scikit-learn's words where its estimator checks look for them.
     """
     X = as_float_array(X, "X")
     if X.ndim != 2:
-        hint = " (for one sample, use X.reshape(1, -1))" if X.ndim == 1 else ""
+        hint = ". Reshape your data: for one sample, use X.reshape(1, -1)" if X.ndim == 1 else ""
         raise ValueError(
             f"X must be a 2-D array of shape (n_samples, n_features); "
             f"got an array of shape {X.shape}{hint}"
         )
     if X.shape[0] == 0 or X.shape[1] == 0:
-        raise ValueError(f"X must have at least one sample and one feature; got shape {X.shape}")
+        raise ValueError(
+            f"X must have at least one sample and one feature; found {X.shape[0]} sample(s), "
+            f"{X.shape[1]} feature(s) (shape={X.shape}) while a minimum of 1 is required."
+        )
     if not np.isfinite(X).all():
         raise ValueError("X contains NaN or infinity; remove or impute those values first")
     if n_features is not None and X.shape[1] != n_features:
         raise ValueError(
-            f"X has {X.shape[1]} features, but the model was trained on {n_features}"
+            f"X has {X.shape[1]} features, but {model_name} is expecting {n_features} "
+            f"features as input, the number it was trained on"
         )
     return X
 
 
-def validate_X_y(X, y, classes, require_both=True, n_features=None):
+def validate_X_y(X, y, classes, require_both=True, n_features=None, model_name="the model"):
     """Return X of shape (n_samples, n_features) and y of shape (n_samples,), or raise.
 
     classes: the label values the model declares, e.g. (-1, 1), (0, 1) or range(C).
@@ -223,8 +228,8 @@ def validate_X_y(X, y, classes, require_both=True, n_features=None):
     online update with ``partial_fit`` may see only one).
     n_features: the number of features of the weights that training continues from, if any.
     """
-    X = validate_X(X, n_features)
-    y = validate_labels(y, classes)
+    X = validate_X(X, n_features, model_name)
+    y = validate_labels(y, classes, model_name)
     if len(y) != len(X):
         raise ValueError(
             f"X and y have different lengths: X has {len(X)} samples, y has {len(y)} labels"
@@ -232,18 +237,20 @@ def validate_X_y(X, y, classes, require_both=True, n_features=None):
     present = np.unique(y)
     if require_both and len(present) < len(classes):
         raise ValueError(
-            f"y must contain every class, {_labels_text(classes)}, to train; "
-            f"got only {_plain(present)}"
+            f"y must contain every class, {_labels_text(classes)}, to train; got only "
+            f"{'one class' if len(present) == 1 else 'classes'}, {_plain(present)}"
         )
     return X, y
 
 
-def validate_labels(y, classes):
+def validate_labels(y, classes, model_name="the model"):
     """Return y as a float array of shape (n_samples,) holding only ``classes``, or raise.
 
     Labels of any numeric dtype are accepted, also an object array of numbers such as
     pandas' ``.replace`` returns; a column vector of shape (n_samples, 1) is flattened.
     """
+    if y is None:
+        raise ValueError(f"{model_name} requires y to be passed, but the target y is None")
     if _is_sparse(y):
         raise TypeError("y must be a dense 1-D array; got a sparse matrix")
     y = np.asarray(y)
@@ -264,6 +271,7 @@ def validate_labels(y, classes):
     if unexpected.size:
         raise ValueError(
             f"y must hold only the labels {expected}; got also {_plain(unexpected[:5])}"
+            + _label_hint(numeric, classes)
         )
     return numeric
 
@@ -271,7 +279,7 @@ def validate_labels(y, classes):
 def validate_trained(model, attribute):
     """Raise NotFittedError (a ValueError) if ``model`` has no ``attribute`` yet."""
     if not hasattr(model, attribute):
-        raise NotFittedError(
+        raise _not_fitted_error_class()(
             f"This {type(model).__name__} is not trained yet: call train(X, y) "
             f"(or fit(X, y)) before using it to predict"
         )
@@ -287,10 +295,15 @@ def as_float_array(a, name):
         raise TypeError(
             f"{name} must be a dense array; got a sparse matrix. Use {name}.toarray() first"
         )
-    if np.iscomplexobj(a):
-        raise ValueError(f"{name} holds complex numbers; complex data not supported")
     try:
-        return np.array(a, dtype=float)
+        a = np.asarray(a)
+    except ValueError as exc:  # a ragged list
+        raise TypeError(f"{name} must hold numbers only, in a rectangular array; {exc}") from None
+    # NumPy would cast complex numbers to their real part, silently.
+    if a.dtype.kind == "c":
+        raise ValueError(f"{name} holds complex numbers: Complex data not supported")
+    try:
+        return a.astype(float)
     except OverflowError:
         raise ValueError(f"{name} holds a number too large for float64 (over 1.8e308)") from None
     except (TypeError, ValueError) as exc:
@@ -330,6 +343,26 @@ def _caller_stacklevel():
     return level
 
 
+def _not_fitted_error_class():
+    """NotFittedError, and also scikit-learn's if scikit-learn is in use.
+
+    ``import utils`` does not import scikit-learn (it takes most of a second); code that
+    catches scikit-learn's NotFittedError has imported it, and then catches this one too.
+    """
+    sklearn_exceptions = sys.modules.get("sklearn.exceptions")
+    if sklearn_exceptions is None:
+        return NotFittedError
+    global _BOTH_NOT_FITTED_ERRORS
+    if _BOTH_NOT_FITTED_ERRORS is None:
+        _BOTH_NOT_FITTED_ERRORS = type(
+            "NotFittedError", (NotFittedError, sklearn_exceptions.NotFittedError), {}
+        )
+    return _BOTH_NOT_FITTED_ERRORS
+
+
+_BOTH_NOT_FITTED_ERRORS = None
+
+
 def _finite(value):
     try:
         return bool(np.isfinite(float(value)))
@@ -357,6 +390,15 @@ def _object_to_float(y):
         return y.astype(float)
     except OverflowError:
         raise ValueError("y holds a number too large for float64 (over 1.8e308)") from None
+
+
+def _label_hint(y, classes):
+    """What scikit-learn's checks look for, when y is not a wrong encoding of the classes."""
+    if not np.all(np.mod(y[np.isfinite(y)], 1) == 0):
+        return " (continuous values: a classifier needs class labels)"
+    if len(np.unique(y)) > len(classes):
+        return f". Only binary classification is supported: {len(classes)} classes"
+    return ""
 
 
 def _labels_text(classes):

@@ -42,7 +42,7 @@ class LinearClassifier:
     def score(self, X, y):
         """Accuracy: the fraction of the n_samples labels in y that ``predict(X)`` gets right."""
         X = self._validate_predict_input(X)
-        y = validate_labels(y, self.classes)
+        y = validate_labels(y, self.classes, type(self).__name__)
         if len(y) != len(X):
             raise ValueError(
                 f"X and y have different lengths: X has {len(X)} samples, y has {len(y)} labels"
@@ -57,14 +57,14 @@ class LinearClassifier:
         n_features: when training goes on from learned weights, how many features they fit.
         """
         validate_positive_int("epochs", self.epochs)
-        X, y = validate_X_y(X, y, self.classes, require_both, n_features)
+        X, y = validate_X_y(X, y, self.classes, require_both, n_features, type(self).__name__)
         self.classes_ = np.array(self.classes)
         self.n_features_in_ = X.shape[1]
         return X, y
 
     def _validate_predict_input(self, X):
         validate_trained(self, "w_")
-        return validate_X(X, self.n_features_in_)
+        return validate_X(X, self.n_features_in_, type(self).__name__)
 
     @staticmethod
     def _overflowed(*values):
