@@ -313,7 +313,7 @@ def as_float_array(a, name):
 
 
 def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_epoch=None):
-    """Warn once (DivergenceWarning) if training overflowed or its cost grew.
+    """Warn once (DivergenceWarning) if training overflowed or its cost rose above the first.
 
     cost: the list of costs per epoch (``cost_``), or None for a model without one.
     overflow_epoch: the epoch in which float64 overflowed and training stopped, if it did.
@@ -324,9 +324,11 @@ def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_ep
         what = "the cost" if cost is not None else "the weights"
         message = (f"{name} diverged: {what} overflowed in epoch {overflow_epoch}, "
                    f"so training stopped. {advice}")
-    elif cost is not None and len(cost) > 1 and cost[-1] > cost[0]:
+    elif cost is not None and len(cost) > 1 and max(cost[1:]) > cost[0]:
+        # Rising above the first epoch's cost is divergence, not the noise of SGD.
+        peak = int(np.argmax(cost[1:])) + 1
         message = (f"{name} diverged: the cost grew from {cost[0]:.3g} in epoch 1 "
-                   f"to {cost[-1]:.3g} in epoch {len(cost)}. {advice}")
+                   f"to {cost[peak]:.3g} in epoch {peak + 1}. {advice}")
     else:
         return
     warnings.warn(message, DivergenceWarning, stacklevel=_caller_stacklevel())
