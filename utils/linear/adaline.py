@@ -59,7 +59,7 @@ class AdalineGD(_Adaline):
         self.epochs = epochs
 
     def train(self, X, y):
-        """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,)."""
+        """Learn w_ from X, shape (n_samples, n_features), and y in {-1, 1}, shape (n_samples,)."""
         validate_learning_rate("alpha", self.alpha)
         X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(1 + X.shape[1])

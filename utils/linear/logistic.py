@@ -131,7 +131,10 @@ class LogisticRegressionGD(LinearClassifier):
         self.epochs = epochs
 
     def train(self, X, y):
-        """Learn w_ and b_ from X of shape (n_samples, n_features) and y in {0, 1}, shape (n_samples,)."""
+        """Learn w_ and b_ from X of shape (n_samples, n_features) and y in {0, 1}.
+
+        y : shape (n_samples,).
+        """
         validate_learning_rate("alpha", self.alpha)
         X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(X.shape[1])

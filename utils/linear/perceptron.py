@@ -37,7 +37,7 @@ class Perceptron(LinearClassifier):
         self.epochs = epochs
 
     def train(self, X, y):
-        """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,)."""
+        """Learn w_ from X, shape (n_samples, n_features), and y in {-1, 1}, shape (n_samples,)."""
         validate_learning_rate("eta", self.eta)
         X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(1 + X.shape[1])
@@ -47,7 +47,7 @@ class Perceptron(LinearClassifier):
             for epoch in range(1, self.epochs + 1):
                 w_before = self.w_.copy()
                 errors = 0
-                for xi, target in zip(X, y, strict=True):
+                for xi, target in zip(X, y):
                     update = self.eta * (target - unit_step(self.net_input(xi)))
                     self.w_[1:] += update * xi
                     self.w_[0] += update
