@@ -73,10 +73,13 @@ def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, t
     positive = cost[finite & (cost > 0)]
     if log is None:
         log = positive.size > 0 and (
-            not finite.all() or positive.max() / positive.min() > 1e3
+            not finite.all() or np.log10(positive.max()) - np.log10(positive.min()) > 3
         )
     if log:
-        ax.set_yscale("log")
+        # Matplotlib's margins around costs near float64's limit (1e308) overflow in log
+        # scale; the plot is right all the same.
+        with np.errstate(over="ignore"):
+            ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="Epochs", ylabel=ylabel + (" (log scale)" if log else ""), title=title)
     if label is not None:

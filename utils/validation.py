@@ -152,6 +152,17 @@ def validate_gradient_check_args(f, x, h):
         raise TypeError(f"h must be a positive float, e.g. 1e-5; got {h!r}")
     if not (_finite(h) and h > 0):
         raise ValueError(f"h must be a positive float, e.g. 1e-5; got {h!r}")
+    if not np.isfinite(x).all():
+        raise ValueError("x must hold finite numbers; got NaN or infinity")
+    with np.errstate(over="ignore"):
+        shifted = x + x.dtype.type(h)
+    if not np.isfinite(shifted).all():
+        raise ValueError(f"h = {h!r} is too large: x + h overflows {x.dtype}")
+    if (shifted == x).any():
+        raise ValueError(
+            f"h = {h!r} is too small for x's values: x + h rounds to x in {x.dtype}, and the "
+            f"gradient would be 0. Use a larger h (about 1e-5 for values near 1)"
+        )
 
 
 def validate_same_shape(a, b):
