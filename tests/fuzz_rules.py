@@ -20,7 +20,7 @@ UTILS_DIR = str(Path(__file__).resolve().parent.parent / "utils")
 
 # Bounded, so that the whole fuzz suite takes well under a minute on two cores; no
 # deadline, since a shared machine makes single calls slow now and then.
-FUZZ = settings(max_examples=150, deadline=None)
+FUZZ = settings(max_examples=100, deadline=None)
 FEW = settings(max_examples=40, deadline=None)  # for calls that train or draw
 
 # Numbers as the fuzzer found trouble with them: extremes, near-constants, non-finite.

@@ -270,6 +270,8 @@ def validate_labels(y, classes, model_name="the model"):
     if y.ndim != 1:
         raise ValueError(f"y must be a 1-D array of shape (n_samples,); got shape {y.shape}")
     expected = _labels_text(classes)
+    if y.dtype.kind == "c":
+        raise ValueError("y holds complex numbers: Complex data not supported")
     if y.size and not _holds_numbers(y):
         example = next(v for v in y if not _is_number(v))
         raise TypeError(

@@ -12,6 +12,7 @@ import inspect
 import numpy as np
 
 from ..validation import (
+    NonFiniteError,
     validate_labels,
     validate_positive_int,
     validate_trained,
@@ -37,7 +38,7 @@ class LinearClassifier:
     def predict(self, X):
         """Predicted labels, shape (n_samples,), for X of shape (n_samples, n_features)."""
         X = self._validate_predict_input(X)
-        return self.predict_from_net_input(self.net_input(X))
+        return self.predict_from_net_input(self._checked_net_input(X))
 
     def score(self, X, y):
         """Accuracy: the fraction of the n_samples labels in y that ``predict(X)`` gets right."""
@@ -47,7 +48,7 @@ class LinearClassifier:
             raise ValueError(
                 f"X and y have different lengths: X has {len(X)} samples, y has {len(y)} labels"
             )
-        return float(np.mean(self.predict_from_net_input(self.net_input(X)) == y))
+        return float(np.mean(self.predict_from_net_input(self._checked_net_input(X)) == y))
 
     def _validate_train_input(self, X, y, require_both=True, n_features=None):
         """Check epochs and the data at the start of ``train``; return X and y as floats.
@@ -65,6 +66,21 @@ class LinearClassifier:
     def _validate_predict_input(self, X):
         validate_trained(self, "w_")
         return validate_X(X, self.n_features_in_, type(self).__name__)
+
+    def _checked_net_input(self, X):
+        """net_input(X), or a NonFiniteError if w^T x overflowed float64 to NaN.
+
+        An infinite z still has a sign, hence a label; NaN (inf - inf) has none.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = self.net_input(X)
+        if np.isnan(z).any():
+            raise NonFiniteError(
+                f"{type(self).__name__}: w^T x overflowed float64 for "
+                f"{int(np.isnan(z).sum())} sample(s); X's values are too large for the "
+                f"learned weights (standardise X as for training)"
+            )
+        return z
 
     @staticmethod
     def _overflowed(*values):

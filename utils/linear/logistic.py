@@ -162,7 +162,7 @@ class LogisticRegressionGD(LinearClassifier):
 
     def predict_proba(self, X):
         """P(y = 0) and P(y = 1) for each sample: shape (n_samples, 2)."""
-        a = sigmoid(self.net_input(self._validate_predict_input(X)))
+        a = sigmoid(self._checked_net_input(self._validate_predict_input(X)))
         return np.column_stack([1 - a, a])
 
     def predict_from_net_input(self, z):
