@@ -44,6 +44,9 @@ _EXPORTS = {
     "draw_computation_graph": "utils.plotting",
     "plot_cost": "utils.plotting",
     "plot_decision_regions": "utils.plotting",
+    # what a user may catch or filter
+    "DivergenceWarning": "utils.validation",
+    "NotFittedError": "utils.validation",
     "use_course_style": "utils.plotting",
     "best_time": "utils.notebook",
     "check_environment": "utils.notebook",

@@ -58,7 +58,7 @@ def validate_learning_rate(name, value):
 
 
 def validate_finite(a, name):
-    """Raise NonFiniteError if the float array ``a`` holds NaN (or infinity, unless allowed)."""
+    """Raise NonFiniteError if the float array ``a`` holds NaN (infinity is allowed)."""
     if np.isnan(a).any():
         raise NonFiniteError(f"{name} contains NaN")
 
