@@ -5,6 +5,7 @@ course itself raises (not NumPy from deep inside), with a message; it gives no w
 but the course's own DivergenceWarning; and it leaves the caller's arrays unchanged.
 """
 import copy
+import os
 import warnings
 from fractions import Fraction
 from pathlib import Path
@@ -19,9 +20,11 @@ from utils.validation import DivergenceWarning
 UTILS_DIR = str(Path(__file__).resolve().parent.parent / "utils")
 
 # Bounded, so that the whole fuzz suite takes well under a minute on two cores; no
-# deadline, since a shared machine makes single calls slow now and then.
-FUZZ = settings(max_examples=100, deadline=None)
-FEW = settings(max_examples=40, deadline=None)  # for calls that train or draw
+# deadline, since a shared machine makes single calls slow now and then. For a deeper
+# search, e.g. before a release: COURSE_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz_*.py
+EXAMPLES = int(os.environ.get("COURSE_FUZZ_EXAMPLES", "100"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None)
+FEW = settings(max_examples=max(1, EXAMPLES * 2 // 5), deadline=None)  # calls that train or draw
 
 # Numbers as the fuzzer found trouble with them: extremes, near-constants, non-finite.
 EXTREME_FLOATS = st.sampled_from(
