@@ -90,6 +90,9 @@ _EXPORTS = {
     "plot_cost": "utils.plotting",
     "plot_decision_boundary": "utils.plotting",
     "plot_decision_regions": "utils.plotting",
+    # what a user may catch or filter
+    "DivergenceWarning": "utils.validation",
+    "NotFittedError": "utils.validation",
     "use_course_style": "utils.plotting",
     "best_time": "utils.notebook",
     "check_environment": "utils.notebook",

@@ -5,7 +5,8 @@ import numpy as np
 from cycler import cycler
 from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
-from mlxtend.plotting import plot_decision_regions as _mlxtend_decision_regions
+
+from .validation import as_float_array, validate_X
 
 COURSE_STYLE = {
     "figure.figsize": (7.0, 4.5),
@@ -36,9 +37,13 @@ def plot_decision_regions(X, y, clf, ax=None, title=None, xlabel=None, ylabel=No
 
     y : (n_samples,) integer labels. Returns the matplotlib Axes.
     """
+    # mlxtend imports in about half a second; only the notebooks that draw regions pay it.
+    from mlxtend.plotting import plot_decision_regions as mlxtend_decision_regions
+
+    X = validate_X(X)
     if ax is None:
         ax = plt.gca()
-    _mlxtend_decision_regions(np.asarray(X), np.asarray(y).astype(int), clf=clf, ax=ax, legend=2)
+    mlxtend_decision_regions(X, np.asarray(y).astype(int), clf=clf, ax=ax, legend=2)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(False)
     return ax
@@ -50,28 +55,32 @@ def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, t
     log : True for a log-scale y axis, False for linear, None to choose: log when the cost
     spans more than three orders of magnitude or ends in ``inf`` (a diverged run).
     """
+    cost = _validate_cost(cost, log)
     if ax is None:
         ax = plt.gca()
-    cost = np.asarray(cost, dtype=float)
     epochs = np.arange(1, len(cost) + 1)
     finite = np.isfinite(cost)
     (line,) = ax.plot(epochs[finite], cost[finite], marker="o", label=label)
     if not finite.all():
+        last = (epochs[finite][-1], cost[finite][-1]) if finite.any() else (1, 1)
         ax.annotate(
             "diverged (inf)",
-            xy=(epochs[finite][-1], cost[finite][-1]),
+            xy=last,
             xytext=(-10, -14),
             textcoords="offset points",
             ha="right",
             color=line.get_color(),
         )
+    positive = cost[finite & (cost > 0)]
     if log is None:
-        positive = cost[finite & (cost > 0)]
-        log = not finite.all() or (
-            positive.size > 0 and positive.max() / positive.min() > 1e3
+        log = positive.size > 0 and (
+            not finite.all() or np.log10(positive.max()) - np.log10(positive.min()) > 3
         )
     if log:
-        ax.set_yscale("log")
+        # Matplotlib's margins around costs near float64's limit (1e308) overflow in log
+        # scale; the plot is right all the same.
+        with np.errstate(over="ignore"):
+            ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="Epochs", ylabel=ylabel + (" (log scale)" if log else ""), title=title)
     if label is not None:
@@ -103,6 +112,18 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
         axes[0].set(yscale="log", ylabel="Cross-entropy (log scale)")
     axes[1].legend(fontsize=10)
     return axes
+def _validate_cost(cost, log):
+    """cost as a 1-D float array: finite numbers, then possibly inf where training diverged."""
+    cost = as_float_array(cost, "cost")
+    if cost.ndim != 1 or cost.size == 0:
+        raise ValueError(
+            f"cost must be a non-empty 1-D sequence, one value per epoch; got shape {cost.shape}"
+        )
+    if np.isnan(cost).any() or (cost == -np.inf).any():
+        raise ValueError("cost contains NaN or -inf; expected finite numbers or +inf")
+    if log and not (np.isfinite(cost) & (cost > 0)).any():
+        raise ValueError("log=True needs at least one finite cost above 0")
+    return cost
 
 
 def draw_computation_graph(ax=None):

@@ -1,11 +1,10 @@
-import warnings
-
 import numpy as np
 import pytest
 from mlxtend.classifier import Adaline as MlxtendAdaline
 
 from slide_code import SlideAdalineGD, SlideAdalineSGD
 from utils import AdalineGD, AdalineSGD
+from utils.validation import DivergenceWarning
 
 
 def least_squares(X, y):
@@ -43,18 +42,17 @@ def test_gd_converges_to_the_least_squares_solution(iris_std):
     assert np.all(np.diff(ada.cost_) <= 1e-12)
 
 
-def test_gd_too_large_alpha_grows_without_any_warning(iris):
+def test_gd_too_large_alpha_grows_with_one_divergence_warning(iris):
     X, y = iris
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with pytest.warns(DivergenceWarning, match="cost grew from 50 in epoch 1") as record:
         ada = AdalineGD(alpha=0.01, epochs=10).train(X, y)
-    assert len(ada.cost_) == 10
+    assert len(record) == 1 and len(ada.cost_) == 10
     assert np.all(np.diff(ada.cost_) > 0) and ada.cost_[-1] > 1e20
 
 
 def test_gd_overflow_stops_with_one_clear_warning(iris):
     X, y = iris
-    with pytest.warns(RuntimeWarning) as record:
+    with pytest.warns(DivergenceWarning) as record:
         ada = AdalineGD(alpha=0.01, epochs=1000).train(X, y)
     assert len(record) == 1
     assert "diverged" in str(record[0].message) and "smaller alpha" in str(record[0].message)

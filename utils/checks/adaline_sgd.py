@@ -17,7 +17,9 @@ def check_sgd_epoch(sgd_epoch):
         return w
 
     cases = [
-        dict(w=np.zeros(3), X=np.array([[1.0, 2.0], [-1.0, 0.5]]), y=np.array([1.0, -1.0]), alpha=0.1),
-        dict(w=rng.normal(size=3), X=rng.normal(size=(6, 2)), y=rng.choice([-1.0, 1.0], 6), alpha=0.05),
+        dict(w=np.zeros(3), X=np.array([[1.0, 2.0], [-1.0, 0.5]]), y=np.array([1.0, -1.0]),
+             alpha=0.1),
+        dict(w=rng.normal(size=3), X=rng.normal(size=(6, 2)), y=rng.choice([-1.0, 1.0], 6),
+             alpha=0.05),
     ]
     run_cases("sgd_epoch", sgd_epoch, cases, expected, allclose)
