@@ -2,7 +2,9 @@
 
 ``AdalineGD`` takes one batch gradient-descent step per epoch; ``AdalineSGD`` updates the
 weights after every sample (stochastic) or every ``batch_size`` samples (mini-batch).
-Both minimise the sum of squared errors J(w) = 1/2 sum_i (y(i) - phi(z(i)))^2.
+Both minimise the sum of squared errors J(w) = 1/2 sum_i (y(i) - phi(z(i)))^2, and both
+record it the same way: ``cost_[k]`` is J of the weights after k epochs, so ``cost_[0]`` is
+J of the starting weights and a run of E epochs leaves E + 1 values.
 """
 import warnings
 
@@ -27,6 +29,10 @@ class _Adaline(LinearClassifier):
 
     def predict_from_net_input(self, z):
         return np.where(self.activation(z) >= 0.0, 1, -1)
+
+    def _cost(self, X, y):
+        """J(w) = SSE / 2 of the current weights on X, y."""
+        return ((y - self.activation(self.net_input(X))) ** 2).sum() / 2.0
 
     def _record_cost(self, cost):
         """Append ``cost`` to ``cost_``; if it overflowed, warn once and return False."""
@@ -57,9 +63,11 @@ class AdalineGD(_Adaline):
     ----------
     w_ : ndarray of shape (1 + n_features,)
         Weights after training; ``w_[0]`` is the bias.
-    cost_ : list of float
-        J(w) = SSE / 2 at the start of each epoch. If it overflows (alpha far too large),
-        training stops there, ``cost_`` ends with ``inf``, and one RuntimeWarning says so.
+    cost_ : list of float, length epochs + 1
+        J(w) = SSE / 2 after each epoch: ``cost_[k]`` is the cost after k epochs, and
+        ``cost_[0]`` the cost of the starting weights (zero). If it overflows (alpha far
+        too large), training stops there, ``cost_`` ends with ``inf``, and one
+        RuntimeWarning says so.
     """
 
     def __init__(self, alpha=0.01, epochs=50):
@@ -71,8 +79,9 @@ class AdalineGD(_Adaline):
         X, y = self._validate_train_input(X, y)
         self.w_ = np.zeros(1 + X.shape[1])
         self.cost_ = []
-        # A too-large alpha overflows float64 within a few dozen epochs: stop with one
-        # clear warning instead of a RuntimeWarning from NumPy in every epoch.
+        # A far too large alpha can overflow float64 (on raw Iris with alpha = 0.01, after
+        # 97 epochs): stop there with one clear warning, not NumPy's overflow warnings
+        # followed by NaN weights.
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(self.epochs):
                 output = self.activation(self.net_input(X))
@@ -81,6 +90,8 @@ class AdalineGD(_Adaline):
                     break
                 self.w_[1:] += self.alpha * X.T.dot(errors)
                 self.w_[0] += self.alpha * errors.sum()
+            else:  # no overflow: also record the cost of the final weights
+                self._record_cost(self._cost(X, y))
         return self
 
 
@@ -108,7 +119,9 @@ class AdalineSGD(_Adaline):
     w_ : ndarray of shape (1 + n_features,)
         Weights after training; ``w_[0]`` is the bias.
     cost_ : list of float
-        J(w) = SSE / 2 over the samples of each epoch, after that epoch's updates.
+        J(w) = SSE / 2 over the samples of each epoch, after that epoch's updates, as in
+        ``AdalineGD``: ``cost_[0]`` is the cost of the starting weights (zero), ``cost_[k]``
+        the cost after k epochs. Training that continues appends to it.
     """
 
     def __init__(self, alpha=0.01, epochs=50, batch_size=1, shuffle=False, random_state=None):
@@ -121,8 +134,16 @@ class AdalineSGD(_Adaline):
     def train(self, X, y, reinitialize_weights=True):
         """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,).
 
-        With ``reinitialize_weights=False``, training goes on from the weights learned so far.
+        With ``reinitialize_weights=False``, training goes on from the weights learned so far
+        (and ``alpha`` may have been changed in between, e.g. to lower it epoch by epoch);
+        a model that has learned nothing yet raises a ValueError rather than start from zero.
         """
+        if not reinitialize_weights and not hasattr(self, "w_"):
+            # continuing on a new object would silently start again from zero
+            raise ValueError(
+                "train(X, y, reinitialize_weights=False) continues from learned weights, but "
+                f"this {type(self).__name__} has none yet: call train(X, y) first"
+            )
         X, y = self._check_input(X, y, reinitialize_weights, require_both=True)
         for _ in range(self.epochs):
             if not self._epoch(X, y):
@@ -144,7 +165,7 @@ class AdalineSGD(_Adaline):
                 error = y[batch] - self.activation(self.net_input(xi))
                 self.w_[1:] += self.alpha * xi.T.dot(error)
                 self.w_[0] += self.alpha * error.sum()
-            cost = ((y - self.activation(self.net_input(X))) ** 2).sum() / 2.0
+            cost = self._cost(X, y)
         return self._record_cost(cost)
 
     def _check_input(self, X, y, reinitialize_weights, require_both):
@@ -154,6 +175,6 @@ class AdalineSGD(_Adaline):
         X, y = self._validate_train_input(X, y, require_both, n_features)
         if not continuing:
             self.w_ = np.zeros(1 + X.shape[1])
-            self.cost_ = []
+            self.cost_ = [float(self._cost(X, y))]
             self.rng_ = np.random.default_rng(self.random_state)
         return X, y

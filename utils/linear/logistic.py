@@ -96,8 +96,9 @@ class LogisticRegressionGD(LinearClassifier):
         Weights after training.
     b_ : float
         Bias after training.
-    cost_ : list of float
-        Cross-entropy cost J (mean loss over the examples) before each step.
+    cost_ : list of float, length epochs + 1
+        Cross-entropy cost J (mean loss over the examples) after each epoch, as in Adaline:
+        ``cost_[k]`` is J after k steps, ``cost_[0]`` J of the starting weights (log 2).
     """
 
     classes = (0, 1)
@@ -119,6 +120,7 @@ class LogisticRegressionGD(LinearClassifier):
             self.w_ -= self.alpha * dw
             self.b_ -= self.alpha * db
             self.cost_.append(float(J))
+        self.cost_.append(float(np.mean(logistic_loss(self.net_input(X), y))))  # final w_, b_
         return self
 
     def net_input(self, X):
