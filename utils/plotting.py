@@ -48,7 +48,7 @@ def plot_decision_regions(X, y, clf, ax=None, title=None, xlabel=None, ylabel=No
         ax = plt.gca()
     _mlxtend_decision_regions(np.asarray(X), np.asarray(y).astype(int), clf=clf, ax=ax,
                               legend=0, markers=CLASS_MARKERS, colors=",".join(CLASS_COLORS),
-                              scatter_kwargs=dict(edgecolor="black", alpha=0.9))
+                              scatter_kwargs={"edgecolor": "black", "alpha": 0.9})
     handles, labels = ax.get_legend_handles_labels()
     if class_names is not None:
         labels = list(class_names)
@@ -146,7 +146,7 @@ def draw_computation_graph(ax=None):
     ]
     for x, text in nodes:
         ax.text(x, 0.55, text, ha="center", va="center", fontsize=17,
-                bbox=dict(boxstyle="round,pad=0.45", fc="white", ec="0.3", lw=1.5))
+                bbox={"boxstyle": "round,pad=0.45", "fc": "white", "ec": "0.3", "lw": 1.5})
     edges = [  # (arrow start, arrow end, derivative computed on the way back)
         (0.165, 0.215, "$dw_j = x_j\\,dz$\n$db = dz$"),
         (0.555, 0.615, r"$dz = a - y$"),
@@ -154,9 +154,9 @@ def draw_computation_graph(ax=None):
     ]
     for start, end, derivative in edges:
         ax.annotate("", xy=(end, 0.64), xytext=(start, 0.64),
-                    arrowprops=dict(arrowstyle="-|>", color=forward, lw=2.5))
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "lw": 2.5})
         ax.annotate("", xy=(start, 0.46), xytext=(end, 0.46),
-                    arrowprops=dict(arrowstyle="-|>", color=backward, lw=2.5))
+                    arrowprops={"arrowstyle": "-|>", "color": backward, "lw": 2.5})
         ax.text((start + end) / 2, 0.34, derivative, ha="center", va="top",
                 color=backward, fontsize=16)
     ax.text(0.5, 0.9, "forward: from the inputs to the loss", ha="center",

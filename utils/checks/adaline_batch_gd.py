@@ -19,9 +19,9 @@ def check_adaline_gradient(adaline_gradient):
     J(w) = 1/2 sum_i (y(i) - (w_0 + w^T x(i)))^2, with X of shape (n_samples, n_features)."""
     rng = np.random.default_rng(2)
     cases = [
-        dict(w=np.zeros(3), X=rng.normal(size=(5, 2)), y=np.array([1.0, -1, 1, 1, -1])),
-        dict(w=rng.normal(size=3), X=rng.normal(size=(8, 2)), y=rng.choice([-1.0, 1.0], 8)),
-        dict(w=rng.normal(size=4), X=rng.normal(size=(6, 3)), y=rng.choice([-1.0, 1.0], 6)),
+        {"w": np.zeros(3), "X": rng.normal(size=(5, 2)), "y": np.array([1.0, -1, 1, 1, -1])},
+        {"w": rng.normal(size=3), "X": rng.normal(size=(8, 2)), "y": rng.choice([-1.0, 1.0], 8)},
+        {"w": rng.normal(size=4), "X": rng.normal(size=(6, 3)), "y": rng.choice([-1.0, 1.0], 6)},
     ]
     mistakes = [
         (lambda w, X, y: -_gradient(w, X, y),
@@ -48,12 +48,12 @@ def check_train_adaline(train_adaline):
     J = SSE / 2 after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers)."""
     rng = np.random.default_rng(6)
     cases = [
-        dict(X=np.array([[1.0, 2.0], [-1.0, 0.5], [0.0, -1.0]]), y=np.array([1.0, -1, -1]),
-             alpha=0.1, epochs=3),
-        dict(X=rng.normal(size=(20, 2)), y=rng.choice([-1.0, 1.0], 20), alpha=0.01,
-             epochs=10),
-        dict(X=rng.normal(size=(15, 3)), y=rng.choice([-1.0, 1.0], 15), alpha=0.02,
-             epochs=5),
+        {"X": np.array([[1.0, 2.0], [-1.0, 0.5], [0.0, -1.0]]), "y": np.array([1.0, -1, -1]),
+         "alpha": 0.1, "epochs": 3},
+        {"X": rng.normal(size=(20, 2)), "y": rng.choice([-1.0, 1.0], 20), "alpha": 0.01,
+         "epochs": 10},
+        {"X": rng.normal(size=(15, 3)), "y": rng.choice([-1.0, 1.0], 15), "alpha": 0.02,
+         "epochs": 5},
     ]
     mistakes = [
         (_train_cost_before_each_step,

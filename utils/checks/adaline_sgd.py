@@ -30,15 +30,15 @@ def check_sgd_epoch(sgd_epoch):
     in the order of the rows of X; w has shape (1 + n_features,), bias in w[0]."""
     rng = np.random.default_rng(3)
     cases = [
-        dict(w=np.zeros(3), X=np.array([[1.0, 2.0], [-1.0, 0.5]]), y=np.array([1.0, 1.0]),
-             alpha=0.1),
-        dict(w=rng.normal(size=3), X=rng.normal(size=(6, 2)),
-             y=rng.choice([-1.0, 1.0], 6), alpha=0.05),
+        {"w": np.zeros(3), "X": np.array([[1.0, 2.0], [-1.0, 0.5]]), "y": np.array([1.0, 1.0]),
+         "alpha": 0.1},
+        {"w": rng.normal(size=3), "X": rng.normal(size=(6, 2)),
+         "y": rng.choice([-1.0, 1.0], 6), "alpha": 0.05},
     ]
     mistakes = [
         (_errors_from_the_starting_weights,
          ("the errors were computed once, from the starting weights (one batch step): "
-         "compute each sample's error with the weights the samples before it left")),
+          "compute each sample's error with the weights the samples before it left")),
         (_bias_not_updated,
          "the bias w[0] was not updated: it moves by alpha * error, as its input x_0 = 1"),
     ]

@@ -10,9 +10,9 @@ def check_sigmoid(sigmoid_fn):
     """Check ``sigmoid(z)`` -> 1 / (1 + e^-z), elementwise, same shape as z, with no overflow
     warning for large |z|."""
     cases = [
-        dict(z=np.array([0.0, 1.0, -1.0, 4.0])),
-        dict(z=np.array([[-30.0, 30.0], [2.5, -0.5]])),
-        dict(z=np.array([-1000.0, 1000.0])),
+        {"z": np.array([0.0, 1.0, -1.0, 4.0])},
+        {"z": np.array([[-30.0, 30.0], [2.5, -0.5]])},
+        {"z": np.array([-1000.0, 1000.0])},
     ]
     run_cases("sigmoid", sigmoid_fn, cases, sigmoid, allclose, outputs="a")
 
@@ -29,9 +29,9 @@ def check_logistic_backward(logistic_backward):
     L(sigma(w^T x + b), y) for one example x of shape (n_x,); dw has shape (n_x,)."""
     rng = np.random.default_rng(4)
     cases = [
-        dict(x=np.array([1.0, 2.0]), y=1.0, w=np.zeros(2), b=0.0),
-        dict(x=rng.normal(size=3), y=0.0, w=rng.normal(size=3), b=0.5),
-        dict(x=rng.normal(size=4), y=1.0, w=rng.normal(size=4), b=-1.0),
+        {"x": np.array([1.0, 2.0]), "y": 1.0, "w": np.zeros(2), "b": 0.0},
+        {"x": rng.normal(size=3), "y": 0.0, "w": rng.normal(size=3), "b": 0.5},
+        {"x": rng.normal(size=4), "y": 1.0, "w": rng.normal(size=4), "b": -1.0},
     ]
     mistakes = [
         (lambda x, y, w, b: tuple(-g for g in _backward(x, y, w, b)),
@@ -66,10 +66,10 @@ def check_optimize(optimize):
     J after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers)."""
     rng = np.random.default_rng(7)
     cases = [
-        dict(w=np.zeros(2), b=0.0, X=np.array([[1.0, -2.0, 0.5], [2.0, 0.0, -1.0]]),
-             Y=np.array([1.0, 0.0, 1.0]), alpha=0.5, epochs=3),
-        dict(w=rng.normal(size=3), b=0.2, X=rng.normal(size=(3, 25)),
-             Y=rng.integers(0, 2, 25).astype(float), alpha=0.1, epochs=20),
+        {"w": np.zeros(2), "b": 0.0, "X": np.array([[1.0, -2.0, 0.5], [2.0, 0.0, -1.0]]),
+         "Y": np.array([1.0, 0.0, 1.0]), "alpha": 0.5, "epochs": 3},
+        {"w": rng.normal(size=3), "b": 0.2, "X": rng.normal(size=(3, 25)),
+         "Y": rng.integers(0, 2, 25).astype(float), "alpha": 0.1, "epochs": 20},
     ]
     mistakes = [
         (_optimize_ascending, ("the cost goes up: step against the gradient, "
@@ -90,8 +90,8 @@ def check_predict(predict):
     1 where a = sigma(w^T x + b) >= 0.5."""
     rng = np.random.default_rng(8)
     cases = [
-        dict(w=np.array([1.0, -1.0]), b=0.0, X=np.array([[2.0, 0.0, 1.0], [1.0, 3.0, 1.0]])),
-        dict(w=rng.normal(size=3), b=-0.4, X=rng.normal(size=(3, 12))),
+        {"w": np.array([1.0, -1.0]), "b": 0.0, "X": np.array([[2.0, 0.0, 1.0], [1.0, 3.0, 1.0]])},
+        {"w": rng.normal(size=3), "b": -0.4, "X": rng.normal(size=(3, 12))},
     ]
     mistakes = [
         (lambda w, b, X: np.where(sigmoid(np.dot(w, X) + b) > 0.5, 1, 0),

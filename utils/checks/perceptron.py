@@ -26,11 +26,11 @@ def check_perceptron_update(perceptron_update):
     w : (1 + n_features,) with the bias in w[0]; xi : (n_features,); target : -1 or +1.
     """
     cases = [
-        dict(w=np.array([0.5, 1.0, -1.0]), xi=np.array([2.0, 1.0]), target=1, eta=0.1),
-        dict(w=np.array([0.0, 0.0, 0.0]), xi=np.array([5.1, 1.4]), target=-1, eta=0.1),
-        dict(w=np.array([-1.0, 0.2, 0.3]), xi=np.array([1.0, 2.0]), target=1, eta=0.5),
-        dict(w=np.array([0.1, -0.4, 0.0, 2.0]), xi=np.array([1.0, -1.0, 0.5]), target=-1,
-             eta=0.01),
+        {"w": np.array([0.5, 1.0, -1.0]), "xi": np.array([2.0, 1.0]), "target": 1, "eta": 0.1},
+        {"w": np.array([0.0, 0.0, 0.0]), "xi": np.array([5.1, 1.4]), "target": -1, "eta": 0.1},
+        {"w": np.array([-1.0, 0.2, 0.3]), "xi": np.array([1.0, 2.0]), "target": 1, "eta": 0.5},
+        {"w": np.array([0.1, -0.4, 0.0, 2.0]), "xi": np.array([1.0, -1.0, 0.5]), "target": -1,
+         "eta": 0.01},
     ]
     mistakes = [
         (_update_without_x, ("every weight moved by the same amount: the update of w_j "
@@ -54,10 +54,10 @@ def check_train_perceptron(train_perceptron):
     rng = np.random.default_rng(1)
     X3 = rng.normal(size=(12, 3))
     cases = [
-        dict(X=np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0]]), y=np.array([1, 1, -1]),
-             eta=0.1, epochs=3),
-        dict(X=X3, y=np.where(X3 @ [1.0, -2.0, 0.5] + 0.3 >= 0, 1, -1), eta=0.5, epochs=6),
-        dict(X=rng.normal(size=(10, 2)), y=rng.choice([-1, 1], 10), eta=0.01, epochs=4),
+        {"X": np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0]]), "y": np.array([1, 1, -1]),
+         "eta": 0.1, "epochs": 3},
+        {"X": X3, "y": np.where(X3 @ [1.0, -2.0, 0.5] + 0.3 >= 0, 1, -1), "eta": 0.5, "epochs": 6},
+        {"X": rng.normal(size=(10, 2)), "y": rng.choice([-1, 1], 10), "eta": 0.01, "epochs": 4},
     ]
     run_cases("train_perceptron", train_perceptron, cases, _train, allclose,
               outputs=("w", "errors"))
