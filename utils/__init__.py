@@ -30,6 +30,10 @@ _EXPORTS = {
     # exercise checks
     "check_adaline_gradient": "utils.checks.adaline_batch_gd",
     "check_logistic_backward": "utils.checks.logistic_regression",
+    "check_optimize": "utils.checks.logistic_regression",
+    "check_predict": "utils.checks.logistic_regression",
+    "check_train_adaline": "utils.checks.adaline_batch_gd",
+    "check_train_perceptron": "utils.checks.perceptron",
     "check_perceptron_update": "utils.checks.perceptron",
     "check_sgd_epoch": "utils.checks.adaline_sgd",
     "check_sigmoid": "utils.checks.logistic_regression",
@@ -87,6 +91,7 @@ _EXPORTS = {
     "relative_error": "utils.gradcheck",
     # plots and notebook helpers
     "draw_computation_graph": "utils.plotting",
+    "plot_cost_contours": "utils.plotting",
     "plot_cost": "utils.plotting",
     "plot_decision_boundary": "utils.plotting",
     "plot_decision_regions": "utils.plotting",

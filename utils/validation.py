@@ -328,7 +328,8 @@ def as_float_array(a, name):
 def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_epoch=None):
     """Warn once (DivergenceWarning) if training overflowed or its cost rose above the first.
 
-    cost: the list of costs per epoch (``cost_``), or None for a model without one.
+    cost: the costs of this training run, ``cost_`` from the cost it started from (cost[0])
+    to the cost after each epoch; None for a run with no cost (one partial_fit).
     overflow_epoch: the epoch in which float64 overflowed and training stopped, if it did.
     """
     name = type(model).__name__
@@ -340,8 +341,9 @@ def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_ep
     elif cost is not None and len(cost) > 1 and max(cost[1:]) > cost[0]:
         # Rising above the first epoch's cost is divergence, not the noise of SGD.
         peak = int(np.argmax(cost[1:])) + 1
-        message = (f"{name} diverged: the cost grew from {cost[0]:.3g} in epoch 1 "
-                   f"to {cost[peak]:.3g} in epoch {peak + 1}. {advice}")
+        epochs = "1 epoch" if peak == 1 else f"{peak} epochs"
+        message = (f"{name} diverged: the cost grew from {cost[0]:.3g} to {cost[peak]:.3g} "
+                   f"within {epochs}. {advice}")
     else:
         return
     warnings.warn(message, DivergenceWarning, stacklevel=_caller_stacklevel())

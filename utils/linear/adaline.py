@@ -2,7 +2,9 @@
 
 ``AdalineGD`` takes one batch gradient-descent step per epoch; ``AdalineSGD`` updates the
 weights after every sample (stochastic) or every ``batch_size`` samples (mini-batch).
-Both minimise the sum of squared errors J(w) = 1/2 sum_i (y(i) - phi(z(i)))^2.
+Both minimise the sum of squared errors J(w) = 1/2 sum_i (y(i) - phi(z(i)))^2, and both
+record it the same way: ``cost_[k]`` is J of the weights after k epochs, so ``cost_[0]`` is
+J of the starting weights and a run of E epochs leaves E + 1 values.
 """
 import numpy as np
 
@@ -31,6 +33,10 @@ class _Adaline(LinearClassifier):
     def predict_from_net_input(self, z):
         return np.where(self.activation(z) >= 0.0, 1, -1)
 
+    def _cost(self, X, y):
+        """J(w) = SSE / 2 of the current weights on X, y."""
+        return float(((y - self.activation(self.net_input(X))) ** 2).sum() / 2.0)
+
 
 class AdalineGD(_Adaline):
     """Adaptive linear neuron trained with batch gradient descent.
@@ -46,9 +52,11 @@ class AdalineGD(_Adaline):
     ----------
     w_ : ndarray of shape (1 + n_features,)
         Weights after training; ``w_[0]`` is the bias.
-    cost_ : list of float
-        J(w) = SSE / 2 at the start of each epoch. If it overflows (alpha far too large),
-        training stops there with the last finite weights and ``cost_`` ends with ``inf``.
+    cost_ : list of float, length epochs + 1
+        J(w) = SSE / 2 after each epoch: ``cost_[k]`` is the cost after k epochs, and
+        ``cost_[0]`` the cost of the starting weights (zero). If it overflows (alpha far
+        too large), training stops there with the last finite weights and ``cost_`` ends
+        with ``inf``.
 
     One DivergenceWarning says so when training diverges: when the cost ends higher than
     it started, or overflows.
@@ -65,8 +73,9 @@ class AdalineGD(_Adaline):
         self.w_ = np.zeros(1 + X.shape[1])
         self.cost_ = []
         overflow_epoch = None
-        # A too-large alpha overflows float64 within a few dozen epochs: stop with the last
-        # finite weights and one warning, instead of a RuntimeWarning from NumPy every epoch.
+        # A far too large alpha can overflow float64 (on raw Iris with alpha = 0.01, after
+        # 97 epochs): stop there with the last finite weights and one warning, instead of
+        # NumPy's overflow warnings followed by NaN weights.
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(1, self.epochs + 1):
                 w_before = self.w_.copy()
@@ -79,6 +88,8 @@ class AdalineGD(_Adaline):
                     self.w_, overflow_epoch = w_before, epoch
                     self.cost_[-1] = np.inf
                     break
+            else:  # no overflow: also record the cost of the final weights
+                self.cost_.append(self._cost(X, y))
         warn_if_diverged(self, "alpha", self.alpha, self.cost_, overflow_epoch)
         return self
 
@@ -107,7 +118,9 @@ class AdalineSGD(_Adaline):
     w_ : ndarray of shape (1 + n_features,)
         Weights after training; ``w_[0]`` is the bias.
     cost_ : list of float
-        J(w) = SSE / 2 over the samples of each epoch, after that epoch's updates.
+        J(w) = SSE / 2 over the samples of each epoch, after that epoch's updates, as in
+        ``AdalineGD``: ``cost_[0]`` is the cost of the starting weights (zero), ``cost_[k]``
+        the cost after k epochs. Training that continues appends to it.
 
     Training that diverges (the cost ends higher than it started, or float64 overflows)
     gives one DivergenceWarning; on overflow it stops with the last finite weights.
@@ -123,13 +136,22 @@ class AdalineSGD(_Adaline):
     def train(self, X, y, reinitialize_weights=True):
         """Learn w_ from X of shape (n_samples, n_features) and y in {-1, +1}, shape (n_samples,).
 
-        With ``reinitialize_weights=False``, training goes on from the weights learned so far.
+        With ``reinitialize_weights=False``, training goes on from the weights learned so far
+        (and ``alpha`` may have been changed in between, e.g. to lower it epoch by epoch);
+        a model that has learned nothing yet raises a ValueError rather than start from zero.
         """
-        continuing = not reinitialize_weights and hasattr(self, "w_")
+        continuing = not reinitialize_weights
+        if continuing and not hasattr(self, "w_"):
+            # continuing on a new object would silently start again from zero
+            raise ValueError(
+                "train(X, y, reinitialize_weights=False) continues from learned weights, but "
+                f"this {type(self).__name__} has none yet: call train(X, y) first"
+            )
         X, y = self._validate_sgd_input(X, y, continuing, require_both=True)
         if not continuing:
-            self._initialize_weights(X.shape[1])
-        start, overflow_epoch = len(self.cost_), None
+            self._initialize_weights(X, y)
+        # The divergence check compares this call's costs with the cost it started from.
+        start, overflow_epoch = len(self.cost_) - 1, None
         for _ in range(self.epochs):
             if not self._guarded_epoch(X, y):
                 overflow_epoch = len(self.cost_)
@@ -149,7 +171,7 @@ class AdalineSGD(_Adaline):
         continuing = hasattr(self, "w_")
         X, y = self._validate_sgd_input(X, y, continuing, require_both=False)
         if not continuing:
-            self._initialize_weights(X.shape[1])
+            self._initialize_weights(X, y)
         # One epoch has one cost: only an overflow can be told apart from noise.
         overflow_epoch = None if self._guarded_epoch(X, y) else len(self.cost_)
         warn_if_diverged(self, "alpha", self.alpha, None, overflow_epoch)
@@ -163,8 +185,7 @@ class AdalineSGD(_Adaline):
             error = y[batch] - self.activation(self.net_input(xi))
             self.w_[1:] += self.alpha * xi.T.dot(error)
             self.w_[0] += self.alpha * error.sum()
-        cost = ((y - self.activation(self.net_input(X))) ** 2).sum() / 2.0
-        self.cost_.append(float(cost))
+        self.cost_.append(self._cost(X, y))
 
     def _guarded_epoch(self, X, y):
         """``_epoch`` without NumPy's overflow warnings; False if float64 overflowed.
@@ -188,10 +209,11 @@ class AdalineSGD(_Adaline):
         n_features = self.n_features_in_ if continuing else None
         return self._validate_train_input(X, y, require_both, n_features)
 
-    def _initialize_weights(self, n_features):
-        """Zero weights w_ of shape (1 + n_features,), an empty cost_ and the shuffling rng_."""
-        self.w_ = np.zeros(1 + n_features)
-        self.cost_ = []
+    def _initialize_weights(self, X, y):
+        """Zero weights w_ of shape (1 + n_features,), cost_ = [their cost on X, y], and
+        the shuffling rng_."""
+        self.w_ = np.zeros(1 + X.shape[1])
+        self.cost_ = [self._cost(X, y)]
         self.rng_ = np.random.default_rng(self.random_state)
 
     def _validate_classes_argument(self, classes):

@@ -116,8 +116,9 @@ class LogisticRegressionGD(LinearClassifier):
         Weights after training.
     b_ : float
         Bias after training.
-    cost_ : list of float
-        Cross-entropy cost J (mean loss over the examples) before each step.
+    cost_ : list of float, length epochs + 1
+        Cross-entropy cost J (mean loss over the examples) after each epoch, as in Adaline:
+        ``cost_[k]`` is J after k steps, ``cost_[0]`` J of the starting weights (log 2).
 
     Training that diverges (the cost ends higher than it started, or float64 overflows)
     gives one DivergenceWarning; on overflow it stops with the last finite weights and
@@ -153,6 +154,8 @@ class LogisticRegressionGD(LinearClassifier):
                 break
             self.w_, self.b_ = w, b
             self.cost_.append(float(J))
+        else:  # no overflow: also record the cost of the final w_, b_
+            self.cost_.append(float(np.mean(logistic_loss(self.net_input(X), y))))
         warn_if_diverged(self, "alpha", self.alpha, self.cost_, overflow_epoch)
         return self
 
