@@ -100,7 +100,9 @@ def function_name(fn, default):
 
 
 def _judges_whole_value(close):
-    return close in (named_arrays_close, dict_close) or getattr(close, "whole_value", False)
+    """allclose and gradient_close compare one array with another; any other ``close``
+    judges the whole result (a tuple, a dict, draws from a distribution)."""
+    return close not in (allclose, gradient_close)
 
 
 def run_cases(name, fn, cases, expected_fn, close, outputs=None, mistakes=()):
@@ -108,10 +110,10 @@ def run_cases(name, fn, cases, expected_fn, close, outputs=None, mistakes=()):
 
     name : the function's name in the exercise, used when ``fn`` has none (a lambda).
     expected_fn : the correct function, called with the same inputs.
-    close : (got array, expected array) -> bool, for arrays of equal shapes; or a
-        whole-value judge (named_arrays_close, dict_close, or a function with the attribute
-        ``whole_value = True``) that gets the whole result and returns True or a sentence
-        saying what is wrong.
+    close : allclose or gradient_close, applied array by array once the result has the
+        expected form (a tuple of ``outputs``, shapes); or any other function, which judges
+        the whole result (e.g. named_arrays_close, dict_close) and returns True, False, or
+        a sentence saying what is wrong.
     outputs : names of the returned values, e.g. ("J", "dw", "db") when a tuple is
         expected, or "w" for one array; they name the value in a failure message.
     mistakes : (wrong_fn, sentence) pairs: a typical wrong version and what it does wrong,
@@ -120,7 +122,7 @@ def run_cases(name, fn, cases, expected_fn, close, outputs=None, mistakes=()):
     fn_name = function_name(fn, name)
     for number, case in enumerate(cases, start=1):
         inputs = copy.deepcopy(case)  # the student's function may change its inputs
-        expected = expected_fn(**copy.deepcopy(case))
+        expected = expected_fn(**case)  # the course's function: it changes nothing
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
@@ -136,7 +138,7 @@ def run_cases(name, fn, cases, expected_fn, close, outputs=None, mistakes=()):
             if _judges_whole_value(close):
                 verdict = _safe(close, got, expected)
                 problem = None if verdict is True else (
-                    verdict if isinstance(verdict, str) else "wrong values")
+                    verdict if isinstance(verdict, str) else f"{fn_name} returned wrong values")
             else:
                 problem = _problem(fn_name, got, expected, close, outputs)
             problem = problem or _changed_input(fn_name, case, inputs)

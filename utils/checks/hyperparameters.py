@@ -17,7 +17,8 @@ def check_he_initialization(he_init):
     drawn from N(0, 2 / n[l-1]) and "b{l}" of shape (n[l], 1) filled with zeros.
 
     The cases name the seed of rng. Each layer is summarised as [rows of W, columns of W,
-    std of W, mean of W, rows of b, largest |b|], and compared with [n[l], n[l-1], sqrt(2 / n[l-1]), 0, n[l], 0].
+    std of W, mean of W, rows of b, largest |b|], and compared with
+    [n[l], n[l-1], sqrt(2 / n[l-1]), 0, n[l], 0].
     """
 
     def summarised(layer_dims, seed):

@@ -155,7 +155,9 @@ class LogisticRegressionGD(LinearClassifier):
             self.w_, self.b_ = w, b
             self.cost_.append(float(J))
         else:  # no overflow: also record the cost of the final w_, b_
-            self.cost_.append(float(np.mean(logistic_loss(self.net_input(X), y))))
+            with np.errstate(over="ignore", invalid="ignore"):
+                final = float(np.mean(logistic_loss(self.net_input(X), y)))
+            self.cost_.append(final if np.isfinite(final) else np.inf)
         warn_if_diverged(self, "alpha", self.alpha, self.cost_, overflow_epoch)
         return self
 
