@@ -176,7 +176,11 @@ def main(argv):
         print(f"course.py: unknown command {argv[0]!r}.\n{__doc__}", file=sys.stderr)
         return 2
     install()
-    return subprocess.run(command, cwd=ROOT, check=False).returncode
+    os.chdir(ROOT)
+    if os.name == "posix":
+        # Become the job, so that Ctrl+C and a stop signal reach Jupyter or pytest directly.
+        os.execv(command[0], command)
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":
