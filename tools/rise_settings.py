@@ -17,12 +17,17 @@ RISE_CSS = Path(__file__).resolve().parent / "rise_assets" / "rise.css"
 NOTEBOOK_CSS = ("/* RISE loads this file for {name}.ipynb only; the course's slide styles are in\n"
                 "   rise.css (a copy of tools/rise_assets/rise.css). Kept so RISE finds it. */\n")
 
-# A 1280x720 canvas that reveal.js scales to fit the screen, so a slide that fits on a laptop
-# fits a projector, and text grows with the screen. The theme "white" uses no web font
-# (the default, "simple", fetches two from Google). Slides taller than 720 can scroll.
+# A 1280x720 canvas that reveal.js scales to fit the screen (RISE's own minScale of 1 would
+# let it grow but never shrink), so a slide that fits on a laptop fits a projector, and text
+# grows with the screen. rise.css holds the same size, which JupyterLab would otherwise
+# overwrite. The theme "white" uses no web font (the default, "simple", fetches two from
+# Google). Slides taller than 720 can scroll.
 RISE = {
     "width": 1280,
     "height": 720,
+    "margin": 0.04,
+    "minScale": 0.2,
+    "maxScale": 2.0,
     "theme": "white",
     "transition": "none",
     "scroll": True,
