@@ -150,7 +150,7 @@ def job(name, args, cwd, python):
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb"))
     jobs = {
-        "lab": ["-m", "jupyter", "lab", *lab_options(is_root)],
+        "lab": ["-m", "jupyterlab", *lab_options(is_root)],
         "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],
         "slides": ["tools/slides.py"],
         "bench": ["benchmarks/bench_training.py"],

@@ -14,7 +14,7 @@ COURSE_PY = Path(course.__file__).resolve()
 
 
 def course_cli(*args, cwd=None, env=None):
-    return subprocess.run([sys.executable, str(COURSE_PY), *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, str(COURSE_PY), *args], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True, timeout=120)
 
 

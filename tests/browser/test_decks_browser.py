@@ -156,3 +156,38 @@ def test_every_slide_fits_1280x720_with_nothing_cut_off(notebook, opened):
                        "\n".join(f"    - {p}" for p in s["problems"]) for s in bad)
     assert not bad, (f"{len(bad)} of {len(slides)} slides of {notebook.stem} do not fit "
                      f"1280x720:\n{report}")
+
+
+def _cell(kind, source, slide_type="slide"):
+    cell = {"cell_type": kind, "id": f"c{abs(hash(source))}",
+            "metadata": {"slideshow": {"slide_type": slide_type}}, "source": source}
+    if kind == "code":
+        cell.update(execution_count=None, outputs=[])
+    return cell
+
+
+def test_the_measurement_catches_a_cut_off_line_a_wide_box_and_a_tall_slide(browser, tmp_path):
+    """The checks above fail for the right reasons: a deck built to break each rule."""
+    notebook = tmp_path / "broken.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [
+            _cell("code", "x = " + " + ".join(["1"] * 120)),
+            _cell("markdown", "## Tall\n\n" + "\n\n".join(f"line {i}" for i in range(40))),
+            _cell("markdown", '## Wide\n\n<div style="width: 1500px">wide</div>'),
+            _cell("markdown", "## Fits\n\n$a^2 + b^2 = c^2$"),
+        ],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    (deck,) = export_decks([notebook], tmp_path / "out")
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(deck.as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady() && window.MathJax && MathJax.isReady")
+    wrapped = page.evaluate(MEASURE_SLIDES)
+    # Undo the deck's line wrapping, as an export without it would be.
+    page.add_style_tag(content=".reveal .slides pre { white-space: pre !important; }")
+    unwrapped = page.evaluate(MEASURE_SLIDES)
+    page.close()
+    assert wrapped[0]["problems"] == [], "a long code line is wrapped, not cut off"
+    assert any("cut off" in p or "past the slide" in p for p in unwrapped[0]["problems"])
+    assert any(p.endswith("tall (the slide is 720)") for p in wrapped[1]["problems"])
+    assert any('"wide" ends at x = 15' in p for p in wrapped[2]["problems"])
+    assert wrapped[3]["problems"] == []
