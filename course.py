@@ -177,6 +177,9 @@ def main(argv):
         return 2
     install()
     os.chdir(ROOT)
+    if argv[0] == "outputs":
+        # Stored with every notebook, so that new notebooks present like the others.
+        run([str(venv_python(VENV)), "tools/rise_settings.py"])
     if os.name == "posix":
         # Become the job, so that Ctrl+C and a stop signal reach Jupyter or pytest directly.
         os.execv(command[0], command)
