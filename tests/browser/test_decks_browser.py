@@ -158,6 +158,22 @@ def test_every_slide_fits_1280x720_with_nothing_cut_off(notebook, opened):
                      f"1280x720:\n{report}")
 
 
+def test_the_course_maps_deck_links_to_every_other_deck(browser, decks):
+    others = [stem for stem in decks if not stem.startswith("00_")]
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(decks["00_course_map"].as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    linked = page.evaluate("() => [...document.querySelectorAll('a[href$=\".slides.html\"]')]"
+                           ".map(a => a.getAttribute('href'))")
+    assert {f"{stem}.slides.html" for stem in others} <= set(linked)
+    page.evaluate(f"() => Reveal.slide(...Object.values(Reveal.getIndices("
+                  f"document.querySelector('a[href=\"{others[0]}.slides.html\"]')"
+                  f".closest('section'))))")
+    page.click(f'a[href="{others[0]}.slides.html"]')
+    page.wait_for_url(f"**/{others[0]}.slides.html**")
+    page.close()
+
+
 def _cell(kind, source, slide_type="slide"):
     cell = {"cell_type": kind, "id": f"c{abs(hash(source))}",
             "metadata": {"slideshow": {"slide_type": slide_type}}, "source": source}
