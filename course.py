@@ -153,7 +153,7 @@ def job(name, args, cwd, python):
         "lab": ["-m", "jupyterlab", *lab_options(is_root)],
         "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],
         "slides": ["tools/slides.py"],
-        "bench": ["benchmarks/bench_training.py"],
+        "bench": ["benchmarks/run_all.py"],
         "outputs": ["-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
                     "--NotebookClient.record_timing=False", *notebooks],
     }
