@@ -123,7 +123,8 @@ def run(command, cwd=ROOT):
 def from_user_folder(args, cwd):
     """Make the arguments that name files under ``cwd`` absolute (pytest runs in the course folder).
 
-    ``tests/test_x.py::test_y`` counts as a file name; options and ``-k`` expressions stay as they are.
+    ``tests/test_x.py::test_y`` counts as a file name; options and ``-k`` expressions stay
+    as they are.
     """
     resolved = []
     for arg in args:
