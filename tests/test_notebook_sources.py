@@ -12,6 +12,7 @@ import pytest
 
 import utils
 import utils.nn
+from utils.notebook import source_markdown
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").rglob("*.ipynb"))
 
@@ -35,7 +36,16 @@ def shown_sources(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_shown_source_is_current(path):
-    for expression, stored in shown_sources(path):
-        obj = eval(expression, {"__builtins__": {}}, _Names())  # a dotted name, no call
-        current = f"```python\n{inspect.getsource(obj).rstrip()}\n```"
-        assert stored == current, f"{path.name}: show_source({expression}) is stale; re-run it"
+    names = _Names(source_markdown=source_markdown)
+    for arguments, stored in shown_sources(path):
+        # a dotted name, and perhaps lines=(first, last): nothing else can be evaluated
+        current = eval(f"source_markdown({arguments})", {"__builtins__": {}}, names)
+        assert stored == current, f"{path.name}: show_source({arguments}) is stale; re-run it"
+
+
+def test_part_of_a_listing_is_those_lines():
+    whole = inspect.getsource(utils.Perceptron.train).rstrip().splitlines()
+    part = source_markdown(utils.Perceptron.train, lines=(2, 4))
+    assert part == "```python\n" + "\n".join(whole[1:4]) + "\n```"
+    with pytest.raises(ValueError, match="lines must be"):
+        source_markdown(utils.Perceptron.train, lines=(0, 4))

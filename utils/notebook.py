@@ -13,15 +13,29 @@ COURSE_DIR = Path(__file__).resolve().parent.parent
 REQUIREMENTS = COURSE_DIR / "requirements.txt"
 
 
-def show_source(obj):
+def show_source(obj, lines=None):
     """Display the source code of a function, class or method from ``utils``, highlighted.
 
     The notebooks show the course's code this way, so that what a student reads is the
-    code that runs, never a copy of it.
+    code that runs, never a copy of it. lines : (first, last), 1-based and inclusive, to
+    show part of a listing too long for one slide, e.g. (1, 14) and then (15, 29).
     """
     from IPython.display import Markdown  # only a notebook needs IPython
 
-    return Markdown(f"```python\n{inspect.getsource(obj).rstrip()}\n```")
+    return Markdown(source_markdown(obj, lines))
+
+
+def source_markdown(obj, lines=None):
+    """The Markdown text that ``show_source(obj, lines)`` displays."""
+    source = inspect.getsource(obj).rstrip().splitlines()
+    if lines is not None:
+        first, last = lines
+        if not (isinstance(first, int) and isinstance(last, int)
+                and 1 <= first <= last <= len(source)):
+            raise ValueError(f"lines must be (first, last) with 1 <= first <= last <= "
+                             f"{len(source)}, the listing's length; got {lines!r}")
+        source = source[first - 1:last]
+    return "```python\n" + "\n".join(source) + "\n```"
 
 
 def utils_location_problem(where=None, course_dir=COURSE_DIR):
