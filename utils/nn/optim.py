@@ -1,19 +1,212 @@
-"""Update rules for the parameters, one array at a time: update(w, dw, state) -> (w, state).
+"""Optimizers: one update rule per function, all with cs231n's interface.
 
-state is a dict holding the hyper-parameters ("learning_rate", ...) and, for rules with
-memory, that memory; the trainer keeps one per parameter array and sets
-state["learning_rate"] from its schedule before every step.
+    w, state = update(w, dw, state)
+
+w : float ndarray of any shape, one parameter (e.g. W1 of shape (n[1], n[0])).
+dw : float ndarray shaped like w, the gradient of the mean loss with respect to w.
+state : dict holding the hyper-parameters ("learning_rate", "momentum", ...) and the memory
+    the rule keeps between steps ("velocity", "m", "v", "t", ...). "learning_rate" is
+    required; other hyper-parameters default to PyTorch's values (listed in each function);
+    the memory starts at zero and is created on the first step.
+
+Every function returns a NEW array w and a NEW state dict: neither the caller's w nor the
+caller's state is modified, so after ``w1, s1 = adam(w0, dw, s0)`` the arrays w0 and s0
+are as they were (one step can be replayed or compared). Keep one state per parameter:
+the memory belongs to that parameter.
+
+Each rule is the one ``torch.optim`` applies, step for step (tests/nn/test_nn_optim.py
+compares 8-step trajectories with PyTorch's to 1e-12).
 """
+import math
+import numbers
+
+import numpy as np
 
 
 def sgd(w, dw, state):
-    """Plain gradient descent: w := w - alpha dw, with alpha = state["learning_rate"].
+    """Plain (mini-batch) gradient descent: w <- w - lr dw.  torch.optim.SGD(lr=lr)."""
+    lr, state = _start(w, dw, state, {})
+    return w - lr * dw, state
 
-    w, dw : arrays of the same shape. Returns the new w (w itself is left unchanged) and
-    state, which plain gradient descent does not change.
+
+def momentum(w, dw, state):
+    """Gradient descent with momentum, in PyTorch's form.
+
+        v <- mu v + dw          (v starts at 0, so the first v is dw)
+        w <- w - lr v
+
+    torch.optim.SGD(lr=lr, momentum=mu). Hyper-parameters: "learning_rate",
+    "momentum" mu (default 0.9). Memory: "velocity", shaped like w.
+
+    cs231n writes v' <- mu v' - lr dw, w <- w + v'. With a constant learning rate the two
+    are the same steps (v' = -lr v), but not when lr changes during training: here a new lr
+    scales the whole velocity at once, in cs231n's form only the new gradients.
     """
-    return w - state["learning_rate"] * dw, state
+    lr, state = _start(w, dw, state, {"momentum": 0.9})
+    mu = _check_fraction(state, "momentum")
+    v = mu * state.get("velocity", 0.0) + dw
+    state["velocity"] = v
+    return w - lr * v, state
 
 
-# Update rules by name, as Trainer(optimizer=...) takes them.
-OPTIMIZERS = {"sgd": sgd}
+def momentum_ema(w, dw, state):
+    """Gradient descent with momentum, in deeplearning.ai's form (an exponential average).
+
+        v <- beta v + (1 - beta) dw          (v starts at 0)
+        w <- w - alpha v
+
+    Hyper-parameters: "learning_rate" alpha, "beta" (default 0.9). Memory: "velocity".
+
+    The velocity is the PyTorch one scaled down: v_ema = (1 - beta) v_torch at every step
+    (both are linear in the gradients and start at 0). So this is ``momentum`` with
+    mu = beta and lr = alpha (1 - beta): with beta = 0.9, alpha = 0.1 here takes the steps
+    of lr = 0.01 there. PyTorch's ``dampening=beta`` is NOT this form: it skips the factor
+    (1 - beta) on the first step.
+    """
+    lr, state = _start(w, dw, state, {"beta": 0.9})
+    beta = _check_fraction(state, "beta")
+    v = beta * state.get("velocity", 0.0) + (1.0 - beta) * dw
+    state["velocity"] = v
+    return w - lr * v, state
+
+
+def nesterov(w, dw, state):
+    """Nesterov momentum, in PyTorch's form (the look-ahead written with the current w).
+
+        v <- mu v + dw
+        w <- w - lr (dw + mu v)
+
+    torch.optim.SGD(lr=lr, momentum=mu, nesterov=True). Hyper-parameters: "learning_rate",
+    "momentum" mu (default 0.9). Memory: "velocity". With a constant lr this equals
+    cs231n's v' <- mu v' - lr dw, w <- w - mu v'_old + (1 + mu) v'.
+    """
+    lr, state = _start(w, dw, state, {"momentum": 0.9})
+    mu = _check_fraction(state, "momentum")
+    v = mu * state.get("velocity", 0.0) + dw
+    state["velocity"] = v
+    return w - lr * (dw + mu * v), state
+
+
+def adagrad(w, dw, state):
+    """AdaGrad: each weight's step shrinks with the sum of its squared gradients.
+
+        G <- G + dw * dw
+        w <- w - lr dw / (sqrt(G) + eps)
+
+    torch.optim.Adagrad(lr=lr, eps=eps). Hyper-parameters: "learning_rate",
+    "epsilon" (default 1e-10). Memory: "grad_squared" G.
+    """
+    lr, state = _start(w, dw, state, {"epsilon": 1e-10})
+    eps = _check_positive(state, "epsilon")
+    G = state.get("grad_squared", 0.0) + dw * dw
+    state["grad_squared"] = G
+    return w - lr * dw / (np.sqrt(G) + eps), state
+
+
+def rmsprop(w, dw, state):
+    """RMSProp: AdaGrad with a leaky (exponentially averaged) sum of squared gradients.
+
+        s <- rho s + (1 - rho) dw * dw          (s starts at 0)
+        w <- w - lr dw / (sqrt(s) + eps)
+
+    torch.optim.RMSprop(lr=lr, alpha=rho, eps=eps). Hyper-parameters: "learning_rate",
+    "decay_rate" rho (default 0.99), "epsilon" (default 1e-8). Memory: "grad_squared" s.
+    """
+    lr, state = _start(w, dw, state, {"decay_rate": 0.99, "epsilon": 1e-8})
+    rho = _check_fraction(state, "decay_rate")
+    eps = _check_positive(state, "epsilon")
+    s = rho * state.get("grad_squared", 0.0) + (1.0 - rho) * dw * dw
+    state["grad_squared"] = s
+    return w - lr * dw / (np.sqrt(s) + eps), state
+
+
+def adam(w, dw, state):
+    """Adam: momentum on the gradient, RMSProp on its square, both bias-corrected.
+
+        t <- t + 1                                  (t starts at 0: the first step is t = 1)
+        m <- beta1 m + (1 - beta1) dw               (m and v start at 0)
+        v <- beta2 v + (1 - beta2) dw * dw
+        m_hat = m / (1 - beta1^t),  v_hat = v / (1 - beta2^t)
+        w <- w - lr m_hat / (sqrt(v_hat) + eps)
+
+    torch.optim.Adam(lr=lr, betas=(beta1, beta2), eps=eps). Hyper-parameters:
+    "learning_rate", "beta1" (default 0.9), "beta2" (default 0.999), "epsilon" (default 1e-8).
+    Memory: "m", "v" shaped like w, and the step counter "t".
+
+    t is incremented BEFORE the correction: with t = 0 there, 1 - beta1^0 = 0 divides by 0.
+    """
+    lr, state = _start(w, dw, state, {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8})
+    beta1 = _check_fraction(state, "beta1")
+    beta2 = _check_fraction(state, "beta2")
+    eps = _check_positive(state, "epsilon")
+    t = state.get("t", 0) + 1
+    m = beta1 * state.get("m", 0.0) + (1.0 - beta1) * dw
+    v = beta2 * state.get("v", 0.0) + (1.0 - beta2) * dw * dw
+    state.update(t=t, m=m, v=v)
+    # Ordered as torch.optim.Adam computes it, so that the two agree to the last bits.
+    denominator = np.sqrt(v) / math.sqrt(1.0 - beta2**t) + eps
+    return w - (lr / (1.0 - beta1**t)) * m / denominator, state
+
+
+OPTIMIZERS = {
+    "sgd": sgd,
+    "momentum": momentum,
+    "momentum_ema": momentum_ema,
+    "nesterov": nesterov,
+    "adagrad": adagrad,
+    "rmsprop": rmsprop,
+    "adam": adam,
+}
+
+
+def get_optimizer(optimizer):
+    """Return the update function for a name in OPTIMIZERS, or ``optimizer`` if callable."""
+    if callable(optimizer):
+        return optimizer
+    if isinstance(optimizer, str) and optimizer in OPTIMIZERS:
+        return OPTIMIZERS[optimizer]
+    raise ValueError(
+        f"optimizer must be one of {sorted(OPTIMIZERS)} or a function "
+        f"update(w, dw, state) -> (w, state); got {optimizer!r}"
+    )
+
+
+def _start(w, dw, state, defaults):
+    """Check w, dw and state; return the learning rate and a new state with the defaults."""
+    for name, array in (("w", w), ("dw", dw)):
+        if not (isinstance(array, np.ndarray) and array.dtype.kind == "f"):
+            raise TypeError(
+                f"{name} must be a float ndarray; got {type(array).__name__}"
+                + (f" of dtype {array.dtype}" if isinstance(array, np.ndarray) else "")
+            )
+    if dw.shape != w.shape:
+        raise ValueError(f"dw must have the shape of w, {w.shape}; got {dw.shape}")
+    if not isinstance(state, dict):
+        raise TypeError(
+            f"state must be a dict such as {{'learning_rate': 0.01}}; got {type(state).__name__}"
+        )
+    if "learning_rate" not in state:
+        raise ValueError(f"state must hold a 'learning_rate'; got the keys {sorted(state)}")
+    state = {**defaults, **state}
+    return _check_positive(state, "learning_rate"), state
+
+
+def _check_number(state, key):
+    value = state[key]
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"state[{key!r}] must be a number; got {value!r}")
+    return float(value)
+
+
+def _check_positive(state, key):
+    value = _check_number(state, key)
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"state[{key!r}] must be a positive number; got {value!r}")
+    return value
+
+
+def _check_fraction(state, key):
+    value = _check_number(state, key)
+    if not 0 <= value < 1:
+        raise ValueError(f"state[{key!r}] must be in [0, 1), e.g. 0.9; got {value!r}")
+    return value

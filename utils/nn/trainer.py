@@ -188,7 +188,8 @@ class Trainer:
         if X.shape[1] == 0:
             raise ValueError(f"{X_name} must hold at least one example (column); "
                              f"got shape {X.shape}")
-        if not np.isfinite(X).all():
+        # min and max propagate NaN and reach +-inf, without an array of X's size of booleans.
+        if not (np.isfinite(X.min()) and np.isfinite(X.max())):
             raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
         n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
         check_labels(y, X.shape[1], n_classes, name=y_name)
