@@ -3,6 +3,7 @@
 The code lives in sub-packages that follow the chapter:
 
 - ``utils.linear``: section 1, the perceptron, Adaline and logistic regression;
+- ``utils.nn``: sections 2-8, neural networks from layers to optimizers and diagnostics;
 - ``utils.checks``: the exercise checks, one module per notebook;
 - shared helpers: ``data``, ``preprocessing``, ``gradcheck``, ``plotting``, ``notebook``
   and ``validation`` (the input checks every model uses).
@@ -48,7 +49,12 @@ _EXPORTS = {
     "best_time": "utils.notebook",
     "check_environment": "utils.notebook",
     "show_source": "utils.notebook",
-    # sections 2-3: neural networks from modules
+    # sections 2-3: neural networks
+    "load_digits_data": "utils.data",
+    "load_mnist_sample": "utils.data",
+    "make_flower": "utils.data",
+    "split_columns": "utils.data",
+    "numerical_gradient_array": "utils.gradcheck",
     "NeuralNetwork": "utils.nn.network",
     "NonFiniteLossWarning": "utils.nn.trainer",
     "Trainer": "utils.nn.trainer",
@@ -68,12 +74,10 @@ _EXPORTS = {
     "softmax_cross_entropy": "utils.nn.losses",
     "tanh_backward": "utils.nn.activations",
     "tanh_forward": "utils.nn.activations",
-    "load_digits_data": "utils.data",
-    "load_mnist_sample": "utils.data",
-    "make_flower": "utils.data",
-    "split_columns": "utils.data",
-    "numerical_gradient_array": "utils.gradcheck",
     # sections 4-6: regularization, dropout, batch normalization
+    "load_iris_sepals": "utils.data",
+    "plot_decision_boundary": "utils.plotting",
+    "plot_learning_curves": "utils.plotting",
     "l2_cost": "utils.nn.regularization",
     "l2_grads": "utils.nn.regularization",
     "dropout_forward": "utils.nn.dropout",
@@ -93,6 +97,40 @@ _EXPORTS = {
     "check_batchnorm_forward": "utils.checks.batch_normalization",
     "check_batchnorm_backward": "utils.checks.batch_normalization",
     "check_running_average": "utils.checks.batch_normalization",
+    # sections 7-8: optimizers and hyper-parameters
+    "OPTIMIZERS": "utils.nn.optim",
+    "sgd": "utils.nn.optim",
+    "momentum": "utils.nn.optim",
+    "momentum_ema": "utils.nn.optim",
+    "nesterov": "utils.nn.optim",
+    "adagrad": "utils.nn.optim",
+    "rmsprop": "utils.nn.optim",
+    "adam": "utils.nn.optim",
+    "step_decay": "utils.nn.schedules",
+    "exponential_decay": "utils.nn.schedules",
+    "cosine_annealing": "utils.nn.schedules",
+    "linear_warmup": "utils.nn.schedules",
+    "elongated_bowl": "utils.nn.surfaces",
+    "rosenbrock": "utils.nn.surfaces",
+    "saddle": "utils.nn.surfaces",
+    "descend": "utils.nn.surfaces",
+    "plot_paths": "utils.nn.surfaces",
+    "layer_signals": "utils.nn.diagnostics",
+    "activation_statistics": "utils.nn.diagnostics",
+    "gradient_statistics": "utils.nn.diagnostics",
+    "saturated_fraction": "utils.nn.diagnostics",
+    "dead_fraction": "utils.nn.diagnostics",
+    "update_to_data_ratio": "utils.nn.diagnostics",
+    "recording_update_ratios": "utils.nn.diagnostics",
+    "update_ratio_history": "utils.nn.diagnostics",
+    "plot_layer_histograms": "utils.nn.diagnostics",
+    "lr_range_test": "utils.nn.lr_finder",
+    "suggest_learning_rate": "utils.nn.lr_finder",
+    "LogUniform": "utils.nn.search",
+    "Uniform": "utils.nn.search",
+    "grid_search": "utils.nn.search",
+    "random_search": "utils.nn.search",
+    "best_config": "utils.nn.search",
 }
 
 __all__ = sorted(_EXPORTS)

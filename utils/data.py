@@ -129,3 +129,21 @@ def make_flower(m=400, petals=4, noise=0.2, random_state=1):
     t += noise * rng.standard_normal(m)
     r = 4 * np.sin(petals * t) + noise * rng.standard_normal(m)
     return np.stack([r * np.sin(t), r * np.cos(t)]), y
+
+
+def load_iris_sepals(test_size=0.6, random_state=1):
+    """The three Iris species from sepal length and width, with a small training part.
+
+    Two features on which versicolor and virginica overlap, and 60 training examples: a
+    problem a large network over-fits, in the plane, so its decision boundary can be seen.
+    Split shuffled and stratified (see split_columns), then both parts standardised with
+    the training part's mean and standard deviation. Returns X_train (2, m_train),
+    X_val (2, m_val), y_train (m_train,), y_val (m_val,), labels 0 (setosa),
+    1 (versicolor) and 2 (virginica).
+    """
+    iris = read_iris()
+    X = iris.iloc[:, [0, 1]].to_numpy(dtype=float).T
+    y = np.unique(iris.iloc[:, 4], return_inverse=True)[1]
+    X_train, X_val, y_train, y_val = split_columns(X, y, test_size, random_state)
+    mean, std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
+    return (X_train - mean) / std, (X_val - mean) / std, y_train, y_val

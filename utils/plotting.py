@@ -3,6 +3,7 @@ colours that colour-blind readers can tell apart (Okabe & Ito)."""
 import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
+from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
 from mlxtend.plotting import plot_decision_regions as _mlxtend_decision_regions
 
@@ -78,6 +79,32 @@ def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, t
     return ax
 
 
+def plot_learning_curves(history, axes=None, label=None, log=False):
+    """Loss (left) and accuracy (right) per epoch from a Trainer's ``history_``: training
+    solid, validation dashed, in one colour per call. Returns the two matplotlib Axes.
+
+    history : dict of per-epoch lists "loss", "train_acc", "val_loss", "val_acc".
+    axes : two Axes to draw on (a new (10, 4) figure if None); call again with the same
+        axes to compare runs. label : the run's name in the legend.
+    log : a log-scale loss axis, to see a loss near 0 and a loss near 3 on one plot.
+    """
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10, 4))
+    name = "" if label is None else f"{label}, "
+    for ax, (train, val, ylabel) in zip(axes, [("loss", "val_loss", "Cross-entropy"),
+                                               ("train_acc", "val_acc", "Accuracy")]):
+        epochs = np.arange(1, len(history[train]) + 1)
+        (line,) = ax.plot(epochs, history[train], label=f"{name}training")
+        if history[val]:
+            ax.plot(epochs, history[val], linestyle="--", color=line.get_color(),
+                    label=f"{name}validation")
+        ax.set(xlabel="Epochs", ylabel=ylabel)
+    if log:
+        axes[0].set(yscale="log", ylabel="Cross-entropy (log scale)")
+    axes[1].legend(fontsize=10)
+    return axes
+
+
 def draw_computation_graph(ax=None):
     """Draw logistic regression's computation graph for one example (slide 46).
 
@@ -112,4 +139,28 @@ def draw_computation_graph(ax=None):
             ha="center", color=backward, fontsize=13)
     ax.set(xlim=(0, 1), ylim=(0, 1))
     ax.axis("off")
+    return ax
+
+
+def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
+    """Colour the plane by ``predict`` and draw the examples on top.
+
+    predict : callable taking points of shape (2, k), one per column, and returning (k,)
+    integer labels. X : (2, m), one example per column; y : (m,) integer labels.
+    Returns the matplotlib Axes.
+    """
+    if ax is None:
+        ax = plt.gca()
+    pad = 0.1 * (X.max(axis=1) - X.min(axis=1))
+    x0, x1 = np.meshgrid(np.linspace(X[0].min() - pad[0], X[0].max() + pad[0], resolution),
+                         np.linspace(X[1].min() - pad[1], X[1].max() + pad[1], resolution))
+    labels = np.asarray(predict(np.vstack([x0.ravel(), x1.ravel()]))).reshape(x0.shape)
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    classes = np.unique(y)
+    cmap = ListedColormap(colours[:len(classes)])
+    ax.contourf(x0, x1, labels, levels=np.arange(len(classes) + 1) - 0.5, cmap=cmap, alpha=0.25)
+    for label, colour in zip(classes, colours):
+        ax.scatter(*X[:, y == label], s=12, color=colour, label=f"class {label}")
+    ax.set(title=title, xlabel="$x_1$", ylabel="$x_2$")
+    ax.grid(False)
     return ax

@@ -3,10 +3,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+from utils.gradcheck import numerical_gradient, relative_error
+from utils.nn import NeuralNetwork, network_forward, output_loss
 from utils.nn.diagnostics import (
     activation_statistics,
     dead_fraction,
     gradient_statistics,
+    layer_signals,
     plot_layer_histograms,
     recording_update_ratios,
     saturated_fraction,
@@ -114,10 +117,33 @@ def test_plot_layer_histograms_draws_a_line_per_layer(Z):
         (lambda: gradient_statistics({"W1": np.ones((2, 2))}, {}), TypeError, "dW1 must be"),
         (lambda: gradient_statistics({"b1": np.ones((2, 1))}, {}), ValueError, "W1, W2"),
         (lambda: update_to_data_ratio(np.ones(2), np.ones(3)), ValueError, "shape of w_before"),
-        (lambda: recording_update_ratios("adam"), TypeError, "update rule"),
+        (lambda: recording_update_ratios("adamw"), ValueError, "optimizer must be one of"),
         (lambda: update_ratio_history({"W1": {}}), ValueError, "recording_update_ratios"),
     ],
 )
 def test_bad_input(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_layer_signals_are_the_forward_values_and_true_gradients(activation):
+    rng = np.random.default_rng(1)
+    net = NeuralNetwork([4, 6, 5, 3], activation=activation, random_state=2)
+    X, y = rng.normal(size=(4, 7)), rng.integers(0, 3, size=7)
+    activations, gradients = layer_signals(net.params, X, y, activation)
+    assert list(activations) == list(gradients) == [1, 2]
+    g = np.tanh if activation == "tanh" else (lambda Z: np.maximum(Z, 0))
+    A1 = g(net.params["W1"] @ X + net.params["b1"])
+    np.testing.assert_allclose(activations[1], A1, rtol=1e-12)
+
+    def loss_from_A1(A):
+        # the rest of the network, layers 2 and 3, on A[1]
+        params = {"W1": net.params["W2"], "b1": net.params["b2"],
+                  "W2": net.params["W3"], "b2": net.params["b3"]}
+        scores, _ = network_forward(A, params, activation)
+        return output_loss(scores, y)[0]
+
+    # A small h, so that no entry of Z[2] = W2 A[1] + b2 crosses ReLU's kink.
+    numerical = numerical_gradient(loss_from_A1, A1.copy(), h=1e-6)
+    assert relative_error(gradients[1], numerical) < 1e-7

@@ -68,7 +68,8 @@ def test_get_schedule_by_name_function_or_none():
         (lambda: cosine_annealing(10, -0.1), ValueError, "min_learning_rate must be >= 0"),
         (lambda: linear_warmup(5, start_factor=0), ValueError, r"start_factor must be in \(0"),
         (lambda: linear_warmup(5, then=0.1), TypeError, "then must be a schedule"),
-        (lambda: get_schedule("cosin", 10), ValueError, r"one of \['constant', 'cosine'"),
+        (lambda: get_schedule("cosin", 10), ValueError, r"names \['constant', 'cosine'"),
+        (lambda: get_schedule(0.5, 10), TypeError, "schedule must be None or a function"),
         (lambda: get_schedule("cosine", 0), ValueError, "epochs must be >= 1"),
     ],
 )

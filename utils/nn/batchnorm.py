@@ -12,9 +12,9 @@ The running averages follow PYTORCH'S CONVENTION (torch.nn.BatchNorm1d), the cou
     running = (1 - momentum) * running + momentum * batch,     momentum = 0.1,
 
 and the running variance averages the UNBIASED batch variance, var * m / (m - 1), while
-the batch is normalised with the biased one. cs231n and Keras write the other way round,
-running = momentum * running + (1 - momentum) * batch, with momentum = 0.9 (Keras 0.99),
-and average the biased variance: ``running_average_cs231n`` shows it.
+the batch is normalised with the biased one. cs231n (and Keras) write the momentum the
+other way round, running = momentum * running + (1 - momentum) * batch, with momentum = 0.9
+(Keras 0.99), and cs231n averages the biased variance: ``running_average_cs231n`` shows it.
 """
 import numbers
 

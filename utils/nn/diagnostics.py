@@ -12,6 +12,11 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from .layers import linear_backward, linear_forward
+from .losses import output_loss
+from .network import count_layers, layer_backward, layer_forward
+from .optim import get_optimizer
+
 # A unit counts as saturated where its local derivative is almost 0: tanh and sigmoid
 # near their flat tails (|tanh| > 0.97, i.e. tanh' < 0.06), ReLU on its flat side (Z <= 0).
 SATURATION = {
@@ -19,6 +24,29 @@ SATURATION = {
     "sigmoid": lambda A: np.abs(2 * A - 1) > 0.97,
     "relu": lambda A: A <= 0,
 }
+
+
+def layer_signals(params, X, y, activation="relu"):
+    """Each hidden layer's activations A[l] and their gradients dA[l], from one forward and
+    one backward pass of the plain L-layer network (as network_forward/network_backward).
+
+    params : W1, b1, ..., WL, bL; X : (n[0], m); y : (m,) labels; activation : g.
+    Returns two dicts {l: array of shape (n[l], m)} for the hidden layers l = 1 .. L-1:
+    A[l] and dA[l] = dJ/dA[l], the gradient of the mean loss J.
+    """
+    L = count_layers(params)
+    A, caches, activations = X, {}, {}
+    for l in range(1, L):
+        A, caches[l] = layer_forward(A, params[f"W{l}"], params[f"b{l}"], activation)
+        activations[l] = A
+    ZL, output_cache = linear_forward(A, params[f"W{L}"], params[f"b{L}"])
+    _, dZL = output_loss(ZL, y)
+    dA, _, _ = linear_backward(dZL, output_cache)
+    gradients = {}
+    for l in range(L - 1, 0, -1):
+        gradients[l] = dA
+        dA, _, _ = layer_backward(dA, caches[l], activation, compute_dA_prev=l > 1)
+    return activations, dict(sorted(gradients.items()))
 
 
 def saturated_fraction(A, activation):
@@ -80,16 +108,15 @@ def update_to_data_ratio(w_before, w_after):
 
 
 def recording_update_ratios(update):
-    """An update rule that does what ``update`` does and also appends, in its state, the
+    """An update rule that does what ``update`` (a rule or its name in OPTIMIZERS) does
+    and also appends, in its state, the
     update-to-data ratio of every step to state["update_ratios"] (a list).
 
     Give it to the trainer instead of the rule itself, then read the ratios with
     update_ratio_history(trainer.states_):
-        trainer = Trainer(model, optimizer=recording_update_ratios(adam), ...).fit(X, y)
+        trainer = Trainer(model, optimizer=recording_update_ratios("adam"), ...).fit(X, y)
     """
-    if not callable(update):
-        raise TypeError(f"update must be an update rule update(w, dw, state) -> (w, state); "
-                        f"got {update!r}")
+    update = get_optimizer(update)
 
     def recorded(w, dw, state):
         inner = {key: value for key, value in state.items() if key != "update_ratios"}
@@ -114,7 +141,9 @@ def update_ratio_history(states):
     if not names or missing:
         raise ValueError("states hold no update ratios: train with "
                          "optimizer=recording_update_ratios(rule) first")
-    return pd.DataFrame({name: np.log10(states[name]["update_ratios"]) for name in names})
+    # A step that did not move a matrix at all is log10(0) = -inf: left off a plot.
+    with np.errstate(divide="ignore"):
+        return pd.DataFrame({name: np.log10(states[name]["update_ratios"]) for name in names})
 
 
 def plot_layer_histograms(arrays, ax, bins=50, title=None):

@@ -16,6 +16,8 @@ INIT_SCALES = {
     "he": lambda n_prev: math.sqrt(2 / n_prev),
     "xavier": lambda n_prev: math.sqrt(1 / n_prev),
     "small": lambda n_prev: 0.01,
+    # N(0, 1) unscaled, a plain randn: variance n[l-1] times too large for a linear layer.
+    "large": lambda n_prev: 1.0,
     "zeros": lambda n_prev: 0.0,
 }
 
@@ -26,8 +28,9 @@ def initialize_parameters(layer_dims, rng, method="he", dtype=np.float64):
     layer_dims : sequence [n[0], n[1], ..., n[L]] of whole numbers >= 1; n[0] is the number
         of input features, n[L] the number of outputs.
     rng : numpy Generator, e.g. np.random.default_rng(0).
-    method : "he", "xavier", "small" (0.01 N(0, 1), deeplearning.ai's shallow network) or
-        "zeros" (to watch symmetry stall learning).
+    method : "he", "xavier", "small" (0.01 N(0, 1), deeplearning.ai's shallow network),
+        "large" (N(0, 1), to watch activations explode or saturate) or "zeros" (to watch
+        symmetry stall learning).
     dtype : np.float64 or np.float32.
     Returns a dict with "W{l}" of shape (n[l], n[l-1]) drawn from N(0, scale^2) and "b{l}"
     of shape (n[l], 1) filled with zeros, for l = 1 .. L.

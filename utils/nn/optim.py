@@ -9,9 +9,9 @@ state : dict holding the hyper-parameters ("learning_rate", "momentum", ...) and
     required; other hyper-parameters default to PyTorch's values (listed in each function);
     the memory starts at zero and is created on the first step.
 
-Every function returns a NEW array w and a NEW state dict: neither the caller's w nor the
-caller's state is modified, so after ``w1, s1 = adam(w0, dw, s0)`` the arrays w0 and s0
-are as they were (one step can be replayed or compared). Keep one state per parameter:
+Every function returns a NEW array w and, if it has memory, a NEW state dict: neither the
+caller's w nor the caller's state is modified, so after ``w1, s1 = adam(w0, dw, s0)``
+w0 and s0 are as they were (one step can be replayed or compared). Keep one state per parameter:
 the memory belongs to that parameter.
 
 Each rule is the one ``torch.optim`` applies, step for step (tests/nn/test_nn_optim.py
@@ -24,8 +24,11 @@ import numpy as np
 
 
 def sgd(w, dw, state):
-    """Plain (mini-batch) gradient descent: w <- w - lr dw.  torch.optim.SGD(lr=lr)."""
-    lr, state = _start(w, dw, state, {})
+    """Plain (mini-batch) gradient descent: w <- w - lr dw.  torch.optim.SGD(lr=lr).
+
+    It keeps no memory, so it returns the caller's state itself, unchanged.
+    """
+    lr, _ = _start(w, dw, state, {})
     return w - lr * dw, state
 
 

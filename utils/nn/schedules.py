@@ -127,9 +127,10 @@ def get_schedule(schedule, epochs):
     }
     if isinstance(schedule, str) and schedule in named:
         return named[schedule]()
-    raise ValueError(
-        f"schedule must be None, one of {sorted(named)} or a function "
-        f"schedule(learning_rate, epoch) -> lr; got {schedule!r}"
+    error = ValueError if isinstance(schedule, str) else TypeError
+    raise error(
+        f"schedule must be None or a function schedule(learning_rate, epoch) -> lr, "
+        f"or one of the names {sorted(named)}; got {schedule!r}"
     )
 
 

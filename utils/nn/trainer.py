@@ -11,7 +11,8 @@ import warnings
 import numpy as np
 
 from ._checks import check_float_matrix, check_labels, check_positive_int
-from .optim import OPTIMIZERS
+from .optim import get_optimizer
+from .schedules import get_schedule
 
 # Examples per forward pass when measuring accuracy and loss after an epoch, so that
 # the activations of a whole data set are never held at once.
@@ -32,16 +33,18 @@ class Trainer:
         grads["d" + name] is the gradient of params[name], ``predict(X) -> (m,)`` and
         ``scores(X) -> (C, m)``; e.g. a NeuralNetwork.
     optimizer : str or callable
-        A name in optim.OPTIMIZERS or a rule update(w, dw, state) -> (w, state).
+        A name in optim.OPTIMIZERS ("sgd", "momentum", "nesterov", "adam", ...) or a rule
+        update(w, dw, state) -> (w, state).
     learning_rate : float
         alpha, or the initial learning rate alpha_0 when there is a schedule.
     epochs : int
         Passes over the training set.
     batch_size : int
         Examples per mini-batch; batch_size >= m gives batch gradient descent.
-    schedule : callable or None
-        schedule(learning_rate, epoch) -> the learning rate of epoch 0, 1, ...;
-        None keeps learning_rate.
+    schedule : str, callable or None
+        schedule(learning_rate, epoch) -> the learning rate of epoch 0, 1, ..., e.g.
+        schedules.cosine_annealing(epochs); or a name: "step", "exponential", "cosine",
+        "warmup_cosine" (see schedules.get_schedule); None keeps learning_rate.
     random_state : int or None
         Seed of the shuffling.
     track_train_acc : bool
@@ -119,8 +122,7 @@ class Trainer:
         return total / m
 
     def _learning_rate(self, epoch):
-        lr = self.learning_rate if self.schedule is None else self.schedule(self.learning_rate,
-                                                                            epoch)
+        lr = get_schedule(self.schedule, self.epochs)(self.learning_rate, epoch)
         # A Python float: a NumPy float64 scalar would turn float32 parameters into float64.
         return float(lr)
 
@@ -160,22 +162,14 @@ class Trainer:
 
     def _check_args(self, X, y, X_val, y_val):
         """Check the knobs and the data once, before training; return the update rule."""
-        if callable(self.optimizer):
-            update = self.optimizer
-        elif self.optimizer in OPTIMIZERS:
-            update = OPTIMIZERS[self.optimizer]
-        else:
-            raise ValueError(f"optimizer must be one of {sorted(OPTIMIZERS)} or a function "
-                             f"update(w, dw, state) -> (w, state); got {self.optimizer!r}")
+        update = get_optimizer(self.optimizer)
         lr = self.learning_rate
         if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not (np.isfinite(lr)
                                                                            and lr > 0):
             raise ValueError(f"learning_rate must be a positive number, e.g. 0.1; got {lr!r}")
         check_positive_int("epochs", self.epochs)
         check_positive_int("batch_size", self.batch_size)
-        if self.schedule is not None and not callable(self.schedule):
-            raise TypeError(f"schedule must be None or a function schedule(learning_rate, "
-                            f"epoch) -> learning rate; got {self.schedule!r}")
+        get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
         self._check_data("X", X, "y", y)
         if (X_val is None) != (y_val is None):
             raise ValueError("X_val and y_val go together: give both or neither")
