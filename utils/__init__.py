@@ -131,6 +131,16 @@ _EXPORTS = {
     "grid_search": "utils.nn.search",
     "random_search": "utils.nn.search",
     "best_config": "utils.nn.search",
+    # section 9: practice
+    "augment_with_shifts": "utils.nn.practice",
+    "load_torch_fixture": "utils.nn.practice",
+    "most_confident_mistakes": "utils.nn.practice",
+    "plot_digits": "utils.nn.practice",
+    "practice_weights": "utils.nn.practice",
+    "shift_images": "utils.nn.practice",
+    "check_confusion_matrix": "utils.checks.practice",
+    "check_per_class_recall": "utils.checks.practice",
+    "check_top_confusions": "utils.checks.practice",
 }
 
 __all__ = sorted(_EXPORTS)
