@@ -34,6 +34,12 @@ _EXPORTS = {
     "check_sgd_epoch": "utils.checks.adaline_sgd",
     "check_sigmoid": "utils.checks.logistic_regression",
     "check_vectorized_propagate": "utils.checks.vectorization",
+    "check_momentum_step": "utils.checks.optimizers",
+    "check_adam_step": "utils.checks.optimizers",
+    "check_cosine_schedule": "utils.checks.optimizers",
+    "check_he_initialization": "utils.checks.hyperparameters",
+    "check_log_uniform": "utils.checks.hyperparameters",
+    "check_update_ratio": "utils.checks.hyperparameters",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
     "load_setosa_versicolor": "utils.data",

@@ -143,7 +143,9 @@ def test_network_arguments():
      ({"learning_rate": float("nan")}, ValueError, "learning_rate must be a positive number"),
      ({"epochs": 0}, ValueError, "epochs must be >= 1"),
      ({"batch_size": 2.0}, TypeError, "batch_size must be a whole number"),
-     ({"schedule": 0.5}, TypeError, "schedule must be None or a function")],
+     ({"schedule": 0.5}, TypeError, "schedule must be None or a function"),
+     ({"schedule": lambda lr, epoch: -lr}, ValueError,
+      r"schedule\(learning_rate, 0\) must be a positive number, e.g. 0.1; got -0.1")],
 )
 def test_trainer_arguments(kwargs, error, message):
     trainer = Trainer(NeuralNetwork([2, 3, 2], random_state=0), **kwargs)

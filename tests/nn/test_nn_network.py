@@ -7,7 +7,13 @@ import pytest
 from autograd.scipy.special import logsumexp as autograd_logsumexp
 from sklearn.neural_network import MLPClassifier
 
-from utils import NeuralNetwork, Trainer, numerical_gradient, relative_error
+from utils import (
+    NeuralNetwork,
+    Trainer,
+    initialize_parameters,
+    numerical_gradient,
+    relative_error,
+)
 
 
 def problem(rng, layer_dims, m=6):
@@ -135,3 +141,41 @@ def test_forward_loss_and_one_sgd_step_match_sklearn(rng, activation, layer_dims
                                    atol=1e-15)
         np.testing.assert_allclose(net.params[f"b{l}"][:, 0], mlp.intercepts_[l - 1],
                                    rtol=1e-12, atol=1e-15)
+
+
+# --- initialisation
+
+@pytest.mark.parametrize("method, std", [("he", lambda n: np.sqrt(2 / n)),
+                                         ("xavier", lambda n: np.sqrt(1 / n)),
+                                         ("small", lambda n: 0.01)])
+def test_initial_weights_have_the_method_s_scale(method, std):
+    params = initialize_parameters([400, 300, 200], np.random.default_rng(0), method)
+    for l, n_prev in ((1, 400), (2, 300)):
+        W = params[f"W{l}"]
+        assert W.std() == pytest.approx(std(n_prev), rel=0.02)
+        assert abs(W.mean()) < 0.05 * std(n_prev)
+        np.testing.assert_array_equal(params[f"b{l}"], 0)
+
+
+def test_zero_initialisation_gives_every_hidden_unit_the_same_gradient(rng):
+    # Every hidden unit computes the same thing and gets the same gradient: nothing breaks
+    # the tie, which is why the weights must start random.
+    net = NeuralNetwork([3, 4, 2], activation="tanh", init="zeros")
+    assert not np.signbit(net.params["W1"]).any()
+    X, y = rng.normal(size=(3, 10)), rng.integers(0, 2, 10)
+    net.params["W2"] = np.ones((2, 4))  # equal columns, not zero: a non-zero gradient
+    _, grads = net.loss(X, y)
+    assert np.all(grads["dW1"] == grads["dW1"][0])  # one row for every hidden unit
+
+
+def test_shapes_of_parameters_and_gradients_follow_layer_dims(rng):
+    dims = [7, 6, 5, 4, 3]
+    net = NeuralNetwork(dims, random_state=0)
+    X, y = problem(rng, dims, m=9)
+    ZL, caches = net.forward(X)
+    assert ZL.shape == (3, 9) and sorted(caches) == [1, 2, 3, 4]
+    _, grads = net.loss(X, y)
+    for l in range(1, 5):
+        assert net.params[f"W{l}"].shape == grads[f"dW{l}"].shape == (dims[l], dims[l - 1])
+        assert net.params[f"b{l}"].shape == grads[f"db{l}"].shape == (dims[l], 1)
+    assert net.predict(X).shape == (9,) and net.predict_proba(X).shape == (3, 9)

@@ -124,3 +124,15 @@ def test_evaluate_receives_a_copy():
 def test_bad_input(make, error, message):
     with pytest.raises(error, match=message):
         make()
+
+
+def test_best_config_of_joined_tables():
+    """pd.concat repeats index labels 0, 1, ...: the best row is found by position."""
+    space = {"learning_rate": LogUniform(1e-4, 1.0), "hidden_units": [16, 64]}
+    first = grid_search(score, space, points=2)
+    second = random_search(score, space, n_trials=4, random_state=0)
+    joined = pd.concat([first, second])
+    best = best_config(joined, "val_acc")
+    assert set(best) == {"learning_rate", "hidden_units"}
+    position = int(np.argmax(joined["val_acc"].to_numpy()))
+    assert best["learning_rate"] == joined["learning_rate"].iloc[position]

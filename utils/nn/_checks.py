@@ -68,6 +68,13 @@ def check_positive_int(name, value):
         raise ValueError(f"{name} must be >= 1; got {value}")
 
 
+def check_positive_number(name, value):
+    """Check that ``value`` is a finite number > 0, such as a learning rate."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
+            np.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a positive number, e.g. 0.1; got {value!r}")
+
+
 def check_choice(name, value, choices):
     """Check that ``value`` is one of the names in ``choices``."""
     if not isinstance(value, str) or value not in choices:

@@ -3,9 +3,9 @@
 Per layer: the activations' mean, standard deviation and fraction of saturated units
 (does the signal survive the depth?), the gradients' size relative to the weights
 (do all layers learn at the same pace?), and over training the update-to-data ratio
-std(w_new - w) / std(w) of every weight matrix (about 1e-3 is healthy: much lower and
-the layer barely learns, much higher and it is being thrown around).
-After Karpathy's "Building makemore, part 3".
+std(w_new - w) / std(w) of every weight matrix (Karpathy takes about 1e-3 as a
+reference: far below, a layer barely learns; far above, it is thrown around; and all
+layers should be near each other). After Karpathy's "Building makemore, part 3".
 """
 import numbers
 

@@ -46,7 +46,10 @@ def initialize_parameters(layer_dims, rng, method="he", dtype=np.float64):
     for l in range(1, len(layer_dims)):
         n, n_prev = layer_dims[l], layer_dims[l - 1]
         scale = INIT_SCALES[method](n_prev)
-        params[f"W{l}"] = rng.standard_normal((n, n_prev), dtype=dtype) * scale
+        if scale == 0:  # not N(0, 1) * 0, which would print half the weights as -0.0
+            params[f"W{l}"] = np.zeros((n, n_prev), dtype=dtype)
+        else:
+            params[f"W{l}"] = rng.standard_normal((n, n_prev), dtype=dtype) * scale
         params[f"b{l}"] = np.zeros((n, 1), dtype=dtype)
     return params
 

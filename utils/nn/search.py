@@ -132,10 +132,12 @@ def best_config(results, metric="score", higher_is_better=True):
     scores = results[metric]
     if scores.isna().all():
         raise ValueError(f"every trial's {metric} is NaN: no configuration trained")
-    best = scores.idxmax() if higher_is_better else scores.idxmin()
+    values = scores.to_numpy(dtype=float)
+    best = np.nanargmax(values) if higher_is_better else np.nanargmin(values)
     names = results.attrs.get("hyperparameters") or list(results.columns)
-    # Read cell by cell so that an integer column gives an int, not a float of the row.
-    return {name: _python_scalar(results.at[best, name]) for name in names}
+    # By position (tables joined with pd.concat repeat index labels), column by column
+    # (an integer column gives an int, not a float of a mixed row).
+    return {name: _python_scalar(results[name].iloc[best]) for name in names}
 
 
 def _python_scalar(value):

@@ -52,15 +52,17 @@ def descend(update, surface, start, state, steps):
     return np.array(path)
 
 
-def plot_paths(surface, paths, ax, extent=(-2.0, 2.0, -2.0, 2.0), levels=30):
+def plot_paths(surface, paths, ax, extent=(-2.0, 2.0, -2.0, 2.0), levels=15):
     """Contours of the surface over extent (w1_min, w1_max, w2_min, w2_max) and each path
     of dict {label: path of shape (k, 2)} drawn on the axes ax."""
-    w1, w2 = np.meshgrid(np.linspace(*extent[:2], 200), np.linspace(*extent[2:], 200))
+    w1, w2 = np.meshgrid(np.linspace(*extent[:2], 150), np.linspace(*extent[2:], 150))
     f = surface(np.stack([w1, w2]))[0]
     # Contour levels evenly spaced in log(f - min): the valley floor gets lines too.
     ax.contour(w1, w2, np.log1p(f - f.min()), levels=levels, cmap="Greys", linewidths=0.6)
     for label, path in paths.items():
-        ax.plot(path[:, 0], path[:, 1], ".-", markersize=3, linewidth=1, label=label)
+        # A dot per step, as long as the steps are few enough to tell apart.
+        style = ".-" if len(path) <= 100 else "-"
+        ax.plot(path[:, 0], path[:, 1], style, markersize=3, linewidth=1, label=label)
     ax.set_xlim(extent[:2])
     ax.set_ylim(extent[2:])
     ax.set_xlabel("$w_1$")

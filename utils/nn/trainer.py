@@ -5,12 +5,16 @@ of ``batch_size`` examples (the last one may be smaller), and for each batch ask
 for (loss, grads) and lets the update rule move every parameter. After each epoch it
 records the history a practitioner watches.
 """
-import numbers
 import warnings
 
 import numpy as np
 
-from ._checks import check_float_matrix, check_labels, check_positive_int
+from ._checks import (
+    check_float_matrix,
+    check_labels,
+    check_positive_int,
+    check_positive_number,
+)
 from .optim import get_optimizer
 from .schedules import get_schedule
 
@@ -123,9 +127,10 @@ class Trainer:
                 return None
             total += loss * len(batch)
             params = self.model.params
-            for name, state in self.states_.items():
-                state["learning_rate"] = lr
-                params[name], self.states_[name] = update(params[name], grads["d" + name], state)
+            for name in params:
+                self.states_[name]["learning_rate"] = lr
+                params[name], self.states_[name] = update(params[name], grads["d" + name],
+                                                          self.states_[name])
         # The last update has no next loss to reveal an overflow: look at the parameters.
         if not all(np.isfinite(p).all() for p in self.model.params.values()):
             self._warn_diverged("The parameters overflowed", start // self.batch_size)
@@ -133,7 +138,10 @@ class Trainer:
         return total / m
 
     def _learning_rate(self, epoch):
+        if self.schedule is None:
+            return float(self.learning_rate)
         lr = get_schedule(self.schedule, self.epochs)(self.learning_rate, epoch)
+        check_positive_number(f"schedule(learning_rate, {epoch})", lr)
         # A Python float: a NumPy float64 scalar would turn float32 parameters into float64.
         return float(lr)
 
@@ -174,10 +182,7 @@ class Trainer:
     def _check_args(self, X, y, X_val, y_val):
         """Check the knobs and the data once, before training; return the update rule."""
         update = get_optimizer(self.optimizer)
-        lr = self.learning_rate
-        if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not (np.isfinite(lr)
-                                                                           and lr > 0):
-            raise ValueError(f"learning_rate must be a positive number, e.g. 0.1; got {lr!r}")
+        check_positive_number("learning_rate", self.learning_rate)
         check_positive_int("epochs", self.epochs)
         check_positive_int("batch_size", self.batch_size)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule

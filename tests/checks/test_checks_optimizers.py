@@ -1,0 +1,98 @@
+"""The checks of notebook 12 pass correct solutions and reject the usual wrong ones."""
+import numpy as np
+import pytest
+
+from utils import check_adam_step, check_cosine_schedule, check_momentum_step
+
+
+def momentum_step(w, dw, v, mu, learning_rate):
+    v = mu * v + dw
+    return w - learning_rate * v, v
+
+
+def momentum_step_average_form(w, dw, v, mu, learning_rate):  # deeplearning.ai's form
+    v = mu * v + (1 - mu) * dw
+    return w - learning_rate * v, v
+
+
+def momentum_step_in_place(w, dw, v, mu, learning_rate):
+    v *= mu
+    v += dw
+    w -= learning_rate * v
+    return w, v
+
+
+def adam_step(w, dw, m, v, t, learning_rate, beta1, beta2, epsilon):
+    t = t + 1
+    m = beta1 * m + (1 - beta1) * dw
+    v = beta2 * v + (1 - beta2) * dw**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w - learning_rate * m_hat / (np.sqrt(v_hat) + epsilon), m, v, t
+
+
+def adam_step_late_increment(w, dw, m, v, t, learning_rate, beta1, beta2, epsilon):
+    m = beta1 * m + (1 - beta1) * dw
+    v = beta2 * v + (1 - beta2) * dw**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w - learning_rate * m_hat / (np.sqrt(v_hat) + epsilon), m, v, t + 1
+
+
+def adam_step_no_correction(w, dw, m, v, t, learning_rate, beta1, beta2, epsilon):
+    m = beta1 * m + (1 - beta1) * dw
+    v = beta2 * v + (1 - beta2) * dw**2
+    return w - learning_rate * m / (np.sqrt(v) + epsilon), m, v, t + 1
+
+
+def cosine_lr(learning_rate, epoch, total_epochs):
+    return learning_rate * (1 + np.cos(np.pi * epoch / total_epochs)) / 2
+
+
+def cosine_lr_full_period(learning_rate, epoch, total_epochs):  # 2 pi: back up at the end
+    return learning_rate * (1 + np.cos(2 * np.pi * epoch / total_epochs)) / 2
+
+
+def not_attempted(*args):
+    raise NotImplementedError
+
+
+CHECKS = [
+    (check_momentum_step, momentum_step, [momentum_step_average_form]),
+    (check_adam_step, adam_step, [adam_step_late_increment, adam_step_no_correction]),
+    (check_cosine_schedule, cosine_lr, [cosine_lr_full_period]),
+]
+
+
+@pytest.mark.parametrize("check, correct, _", CHECKS, ids=lambda v: getattr(v, "__name__", ""))
+def test_a_correct_solution_passes(check, correct, _, capsys):
+    check(correct)
+    assert capsys.readouterr().out.startswith("All ")
+
+
+def test_in_place_momentum_still_gives_the_right_numbers(capsys):
+    """The check copies its inputs, so an in-place version computes the right values."""
+    check_momentum_step(momentum_step_in_place)
+    assert capsys.readouterr().out.startswith("All ")
+
+
+@pytest.mark.parametrize(
+    "check, wrong",
+    [(check, wrong) for check, _, wrongs in CHECKS for wrong in wrongs],
+    ids=lambda v: getattr(v, "__name__", ""),
+)
+def test_a_wrong_solution_is_rejected_with_the_case(check, wrong, capsys):
+    check(wrong)
+    out = capsys.readouterr().out
+    assert "failed" in out and "expected:" in out and "got:" in out
+    assert "All " not in out
+
+
+def test_a_late_increment_fails_on_the_first_step_with_a_division_by_zero(capsys):
+    check_adam_step(adam_step_late_increment)
+    out = capsys.readouterr().out
+    assert out.startswith("Case 1 of 3 failed") and "divide by zero" in out
+
+
+@pytest.mark.parametrize("check", [c for c, _, _ in CHECKS], ids=lambda c: c.__name__)
+def test_an_unattempted_exercise_says_so(check, capsys):
+    check(not_attempted)
+    assert "Not attempted yet: not_attempted" in capsys.readouterr().out
