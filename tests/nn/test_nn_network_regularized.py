@@ -200,7 +200,9 @@ def test_trainer_trains_a_network_with_all_three_knobs():
     "knobs, error, message",
     [
         ({"reg": -0.1}, ValueError, r"reg \(lambda of L2 regularisation\) must be a number >= 0"),
-        ({"reg": "0.1"}, ValueError, "reg"),
+        ({"reg": "0.1"}, TypeError, "reg must be a number"),
+        ({"reg": np.nan}, ValueError, "reg"),
+        ({"keep_prob": True}, TypeError, "keep_prob must be a number"),
         ({"keep_prob": 0.0}, ValueError, "probability of KEEPING"),
         ({"keep_prob": 1.2}, ValueError, r"nn.Dropout\(p\)"),
         ({"batchnorm": 1}, TypeError, "batchnorm must be True or False"),

@@ -247,12 +247,13 @@ class NeuralNetwork:
 
 def check_knobs(reg, keep_prob, batchnorm):
     """Check the regularisation knobs of NeuralNetwork; return them as (float, float, bool)."""
-    if isinstance(reg, bool) or not isinstance(reg, numbers.Real) or not (np.isfinite(reg)
-                                                                          and reg >= 0):
+    for name, value in (("reg", reg), ("keep_prob", keep_prob)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a number; got {value!r}")
+    if not (np.isfinite(reg) and reg >= 0):
         raise ValueError(f"reg (lambda of L2 regularisation) must be a number >= 0, e.g. 0.1; "
                          f"got {reg!r}")
-    if isinstance(keep_prob, bool) or not isinstance(keep_prob, numbers.Real) or not (
-            0 < keep_prob <= 1):
+    if not 0 < keep_prob <= 1:
         raise ValueError(f"keep_prob is the probability of KEEPING a unit and must lie in "
                          f"(0, 1], 1 for no dropout; got {keep_prob!r} (PyTorch's "
                          f"nn.Dropout(p) drops with probability p: keep_prob = 1 - p)")
