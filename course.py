@@ -6,64 +6,185 @@
     python3 course.py bench    time the course's code against its references
     python3 course.py outputs  re-run every notebook on a fresh kernel and store its outputs
 
-Extra arguments after ``test`` go to pytest, e.g. ``python3 course.py test -k perceptron``.
+Extra arguments go to the command, e.g. ``python3 course.py test -k perceptron`` or
+``python3 course.py lab --port 9000``; file names after ``test`` are taken from the folder
+you are in. Every run first checks .venv against requirements.txt and repairs it if needed.
 Only the Python standard library is used here, since this runs before anything is installed.
 """
-import hashlib
 import os
+import re
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-STAMP = VENV / "course-installed.txt"
-INSTALL_INPUTS = ("requirements.txt", "pyproject.toml")
+# COURSE_VENV lets a maintainer or a test use an environment that already exists elsewhere.
+VENV = Path(os.environ.get("COURSE_VENV", ROOT / ".venv"))
+COURSE_MAP = "notebooks/00_course_map.ipynb"
+COURSE_PACKAGE = "nn-from-scratch"
+
+# Run by the environment's own Python, outside the course folder (so that only an installed
+# utils can be found): prints one line per problem, nothing when all is well.
+VERIFY_SCRIPT = r"""
+import importlib.metadata as md, importlib.util, pathlib, subprocess, sys
+course, *pins = sys.stdin.read().splitlines()
+for pin in pins:
+    name, _, wanted = pin.partition("==")
+    try:
+        got = md.version(name)
+    except md.PackageNotFoundError:
+        print(f"{name} is not installed")
+        continue
+    if got != wanted:
+        print(f"{name} {got} is installed, requirements.txt asks for {wanted}")
+utils = importlib.util.find_spec("utils")
+if utils is None or pathlib.Path(utils.origin).parent.parent != pathlib.Path(course):
+    print(f"the course's utils package is not installed from {course}")
+if importlib.util.find_spec("pip") is None:
+    print("pip is missing from the environment")
+else:
+    check = subprocess.run([sys.executable, "-m", "pip", "check", "--disable-pip-version-check"],
+                           capture_output=True, text=True)
+    if check.returncode:
+        print(*check.stdout.splitlines(), sep="\n")
+"""
 
 
-def install():
-    """Create .venv and install the course into it, unless that is already done."""
-    if sys.version_info < (3, 11):
+def venv_python(venv_dir):
+    """The virtual environment's interpreter, where venv puts it on this system."""
+    return Path(venv_dir) / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def pinned_requirements(text):
+    """``name==version`` lines of a requirements file, without comments, names normalised."""
+    pins = []
+    for line in text.splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins.append(f"{re.sub(r'[-_.]+', '-', name.strip()).lower()}=={version.strip()}")
+    return pins
+
+
+def setup_problems(venv_dir=VENV, root=ROOT):
+    """What keeps the environment from being trusted, one sentence each; [] when all is well.
+
+    Checked on every run, not remembered: an interrupted install leaves an environment
+    without pip, and a package can be uninstalled or upgraded by hand at any time.
+    """
+    python = venv_python(venv_dir)
+    if not python.is_file():
+        return [f"there is no virtual environment in {venv_dir}"]
+    pins = pinned_requirements((Path(root) / "requirements.txt").read_text())
+    result = subprocess.run([str(python), "-c", VERIFY_SCRIPT], cwd=venv_dir, check=False,
+                            input="\n".join([str(Path(root).resolve()), *pins]),
+                            capture_output=True, text=True)
+    if result.returncode:
+        return [f"its Python does not run: {result.stderr.strip()[-300:]}"]
+    return result.stdout.splitlines()
+
+
+def install(venv_dir=VENV, root=ROOT):
+    """Make .venv match requirements.txt, repairing whatever `setup_problems` finds."""
+    if sys.version_info < (3, 11):  # noqa: UP036 (this file runs on whatever python3 is)
         sys.exit(f"The course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
-    digest = hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in INSTALL_INPUTS)).hexdigest()
-    if STAMP.is_file() and STAMP.read_text() == digest and PYTHON.is_file():
+    problems = setup_problems(venv_dir, root)
+    if not problems:
         return
-    if not PYTHON.is_file():
-        print(f"Creating the virtual environment {VENV} ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    print("Installing the course's packages (a few minutes the first time) ...", flush=True)
-    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
-    run(pip + ["-r", "requirements.txt", "-e", "."])
+    print("Setting up the course's environment, because:", *problems, sep="\n  ", flush=True)
+    python = venv_python(venv_dir)
+    if any(p.startswith(("there is no virtual", "pip is missing", "its Python")) for p in problems):
+        print(f"Step 1 of 3: creating the virtual environment {venv_dir} (under a minute) ...",
+              flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(venv_dir)
+    print("Step 2 of 3: installing the packages in requirements.txt and the course's utils.\n"
+          "  The first time, pip downloads about 150 packages (a few minutes): each line below is\n"
+          "  pip at work, and its last step, 'Installing collected packages', is quiet for a\n"
+          "  minute or two before it prints 'Successfully installed'.", flush=True)
+    run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "--progress-bar",
+         "on", "-r", "requirements.txt", "-e", "."], cwd=root)
     # Build Matplotlib's font cache now: built inside a notebook, its notice would be stored
     # as output and differ from the committed one.
-    run([str(PYTHON), "-c", "import matplotlib.pyplot"])
-    STAMP.write_text(digest)
+    print("Step 3 of 3: building Matplotlib's font cache (under a minute) ...", flush=True)
+    run([str(python), "-c", "import matplotlib.pyplot"], cwd=root)
+    left = setup_problems(venv_dir, root)
+    if left:
+        sys.exit("The environment is still not right after installing:\n  " + "\n  ".join(left))
+    print("The course's environment is ready.", flush=True)
 
 
-def run(command):
-    result = subprocess.run(command, cwd=ROOT)
+def run(command, cwd=ROOT):
+    result = subprocess.run(command, cwd=cwd, check=False)
     if result.returncode != 0:
         sys.exit(result.returncode)
 
 
-def main(argv):
+def from_user_folder(args, cwd):
+    """Make the arguments that name files under ``cwd`` absolute (pytest runs in the course folder).
+
+    ``tests/test_x.py::test_y`` counts as a file name; options and ``-k`` expressions stay as they are.
+    """
+    resolved = []
+    for arg in args:
+        path, sep, node = arg.partition("::")
+        if not arg.startswith("-") and (Path(cwd) / path).exists():
+            arg = str((Path(cwd) / path).resolve()) + sep + node
+        resolved.append(arg)
+    return resolved
+
+
+def lab_options(is_root):
+    """JupyterLab serving the whole course folder, opening on (and printing the URL of) the map."""
+    options = [f"--ServerApp.root_dir={ROOT}",
+               f"--LabApp.default_url=/lab/tree/{COURSE_MAP}"]
+    if is_root:
+        # Jupyter refuses root to protect a personal account; in a container, CI image or
+        # lab machine root is often the only user, and nothing else lives in its home.
+        options.append("--allow-root")
+    return options
+
+
+def job(name, args, cwd, python):
+    """The command line that runs job ``name`` with the user's extra ``args``."""
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb"))
     jobs = {
-        "lab": [str(PYTHON), "-m", "jupyter", "lab", "notebooks/00_course_map.ipynb"],
-        "test": [str(PYTHON), "-m", "pytest", "-n", "auto", "--dist", "loadscope"],
-        "slides": [str(PYTHON), "tools/slides.py"],
-        "bench": [str(PYTHON), "benchmarks/bench_training.py"],
-        "outputs": [str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    "--inplace", "--NotebookClient.record_timing=False",
-                    *sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb"))],
+        "lab": ["-m", "jupyterlab", *lab_options(is_root)],
+        "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],
+        "slides": ["tools/slides.py"],
+        "bench": ["benchmarks/bench_training.py"],
+        "outputs": ["-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
+                    "--NotebookClient.record_timing=False", *notebooks],
     }
-    if not argv or argv[0] not in jobs:
-        sys.exit(__doc__)
+    if name not in jobs:
+        return None
+    if name == "test":
+        args = from_user_folder(args, cwd)
+    return [str(python), *jobs[name], *args]
+
+
+def main(argv):
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        print(__doc__)
+        return 0
+    if not argv:
+        print(f"course.py: which command?\n{__doc__}", file=sys.stderr)
+        return 2
+    command = job(argv[0], argv[1:], Path.cwd(), venv_python(VENV))
+    if command is None:
+        print(f"course.py: unknown command {argv[0]!r}.\n{__doc__}", file=sys.stderr)
+        return 2
     install()
-    run(jobs[argv[0]] + argv[1:])
+    os.chdir(ROOT)
+    if argv[0] == "outputs":
+        # Stored with every notebook, so that new notebooks present like the others.
+        run([str(venv_python(VENV)), "tools/rise_settings.py"])
+    if os.name == "posix":
+        # Become the job, so that Ctrl+C and a stop signal reach Jupyter or pytest directly.
+        os.execv(command[0], command)
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

@@ -45,7 +45,8 @@ def best_of(fn, repeat=REPEAT):
 def per_epoch(make_and_train, epochs):
     """Seconds per epoch: the difference between ``epochs + 1`` epochs and one epoch, so that
     the one-off input check is left out, divided by ``epochs``."""
-    return (best_of(lambda: make_and_train(epochs + 1)) - best_of(lambda: make_and_train(1))) / epochs
+    longer = best_of(lambda: make_and_train(epochs + 1))
+    return (longer - best_of(lambda: make_and_train(1))) / epochs
 
 
 def problem(n_samples, n_features, seed=0):
@@ -126,17 +127,18 @@ def loop_against_vectorized():
     for m in (100, 1_000, 10_000, 100_000):
         X, Y = rng.normal(size=(n_x, m)), (rng.random(m) < 0.5).astype(float)
         repeat = 1 if m >= 10_000 else REPEAT
-        vectorized = best_of(lambda: propagate(w, 0.0, X, Y))
-        one = best_of(lambda: propagate_one_loop(w, 0.0, X, Y), repeat)
-        two = best_of(lambda: propagate_two_loops(w, 0.0, X, Y), repeat)
-        print(f"  m = {m:>7,}: propagate {vectorized * 1e3:8.3f} ms;  one loop {one / vectorized:6.0f}x, "
-              f"two loops {two / vectorized:6.0f}x as long")
+        vectorized = best_time(propagate, w, 0.0, X, Y, repeat=REPEAT)
+        one = best_time(propagate_one_loop, w, 0.0, X, Y, repeat=repeat)
+        two = best_time(propagate_two_loops, w, 0.0, X, Y, repeat=repeat)
+        print(f"  m = {m:>7,}: propagate {vectorized * 1e3:8.3f} ms;  "
+              f"one loop {one / vectorized:6.0f}x, two loops {two / vectorized:6.0f}x as long")
 
 
 def peak_memory():
     X, y = problem(200_000, 100)
     y01 = np.where(y == 1, 1, 0)
-    print(f"\n4. Peak memory allocated by training for one epoch, against X ({X.nbytes / 2**20:.0f} MiB)")
+    print(f"\n4. Peak memory allocated by training for one epoch, "
+          f"against X ({X.nbytes / 2**20:.0f} MiB)")
     runs = [
         ("AdalineGD", lambda: AdalineGD(alpha=1e-6, epochs=1).train(X, y)),
         ("LogisticRegressionGD", lambda: LogisticRegressionGD(epochs=1).train(X, y01)),

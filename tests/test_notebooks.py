@@ -38,7 +38,8 @@ def test_outputs_come_from_one_clean_run(path):
         for out in cell["outputs"]:
             assert out["output_type"] != "error", "".join(cell["source"])
             assert out.get("name") != "stderr", "".join(out.get("text", ""))
-            text = json.dumps(out.get("data", {}).get("text/plain", "")) + json.dumps(out.get("text", ""))
+            plain = out.get("data", {}).get("text/plain", "")
+            text = json.dumps(plain) + json.dumps(out.get("text", ""))
             assert not re.search(r" at 0x[0-9a-f]+", text), text
 
 

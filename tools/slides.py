@@ -7,11 +7,13 @@ that RISE presents inside JupyterLab). The decks load reveal.js and MathJax from
 ``slides/assets/``, never from the internet, so the whole ``slides/`` folder can be copied
 to a classroom computer and opened in any browser.
 """
+import re
 import shutil
 from pathlib import Path
 
 import jupyter_server_mathjax
 from nbconvert import SlidesExporter
+from rise_settings import RISE
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = Path(__file__).resolve().parent / "slides_assets"
@@ -24,6 +26,9 @@ def export_decks(notebooks, out_dir):
     (out_dir / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copytree(ASSETS / "reveal.js", out_dir / "assets" / "reveal.js", dirs_exist_ok=True)
     shutil.copytree(MATHJAX, out_dir / "assets" / "mathjax", dirs_exist_ok=True)
+    # jupyter-server-mathjax leaves out the TeX fonts, but \mathcal asks for its Script face.
+    shutil.copytree(ASSETS / "mathjax-fonts", out_dir / "assets" / "mathjax" / "fonts",
+                    dirs_exist_ok=True)
 
     exporter = SlidesExporter(
         extra_template_paths=[str(ASSETS / "template")],
@@ -31,22 +36,40 @@ def export_decks(notebooks, out_dir):
         reveal_url_prefix="assets/reveal.js",
         reveal_theme="white",
         reveal_scroll=True,
+        # The same 1280x720 canvas as RISE in JupyterLab, scaled by reveal.js to the screen.
+        reveal_width=str(RISE["width"]),
+        reveal_height=str(RISE["height"]),
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    notebooks = [Path(notebook) for notebook in notebooks]
+    stems = [notebook.stem for notebook in notebooks]
     decks = []
     for notebook in notebooks:
-        notebook = Path(notebook)
         html, _ = exporter.from_filename(str(notebook))
         deck = out_dir / f"{notebook.stem}.slides.html"
-        deck.write_text(html, encoding="utf-8")
+        deck.write_text(link_decks(html, stems), encoding="utf-8")
         decks.append(deck)
     return decks
 
 
+def link_decks(html, stems):
+    """Turn each mention of another notebook (``NN_name`` or a link to NN_name.ipynb) into a
+    link to its deck, so the course map's deck leads to every lesson's deck."""
+    for stem in stems:
+        html = html.replace(f'href="{stem}.ipynb"', f'href="{stem}.slides.html"')
+        html = re.sub(rf"(?<!\.slides\.html\">)<code>{re.escape(stem)}</code>",
+                      f'<a href="{stem}.slides.html"><code>{stem}</code></a>', html)
+    return html
+
+
+def deck_notebooks():
+    """The notebooks that get a deck: the course map and the lessons (not the solutions)."""
+    return sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
 def main():
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    decks = export_decks(notebooks, ROOT / "slides")
+    decks = export_decks(deck_notebooks(), ROOT / "slides")
     for deck in decks:
         print(f"wrote {deck.relative_to(ROOT)}")
     print("Open a deck in a browser; copy the whole slides/ folder to present elsewhere.")

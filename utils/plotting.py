@@ -5,7 +5,8 @@ import numpy as np
 from cycler import cycler
 from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
-from mlxtend.plotting import plot_decision_regions as _mlxtend_decision_regions
+
+from .validation import as_float_array, validate_X
 
 COURSE_STYLE = {
     "figure.figsize": (7.0, 4.5),
@@ -31,49 +32,74 @@ def use_course_style():
     plt.rcParams.update(COURSE_STYLE)
 
 
-def plot_decision_regions(X, y, clf, ax=None, title=None, xlabel=None, ylabel=None):
+# Marker and colour of each class, the same in every scatter plot and decision-region plot:
+# the first (negative) class as blue circles, the second as orange squares.
+CLASS_MARKERS = "os"
+CLASS_COLORS = ("#0072B2", "#E69F00")
+
+
+def plot_decision_regions(X, y, clf, ax=None, title=None, xlabel=None, ylabel=None,
+                          class_names=None, legend_loc="upper left"):
     """mlxtend's decision regions of ``clf`` over X of shape (n_samples, 2), in the course style.
 
-    y : (n_samples,) integer labels. Returns the matplotlib Axes.
+    y : (n_samples,) integer labels, two classes. class_names : the legend's names of the
+    two classes, negative class first, e.g. ("setosa", "versicolor"); None keeps the labels.
+    Returns the matplotlib Axes.
     """
+    # mlxtend imports in about half a second; only the notebooks that draw regions pay it.
+    from mlxtend.plotting import plot_decision_regions as mlxtend_decision_regions
+
+    X = validate_X(X)
     if ax is None:
         ax = plt.gca()
-    _mlxtend_decision_regions(np.asarray(X), np.asarray(y).astype(int), clf=clf, ax=ax, legend=2)
+    mlxtend_decision_regions(X, np.asarray(y).astype(int), clf=clf, ax=ax,
+                             legend=0, markers=CLASS_MARKERS, colors=",".join(CLASS_COLORS),
+                             scatter_kwargs={"edgecolor": "black", "alpha": 0.9})
+    handles, labels = ax.get_legend_handles_labels()
+    if class_names is not None:
+        labels = list(class_names)
+    ax.legend(handles[-len(labels):], labels, loc=legend_loc, frameon=True, framealpha=0.9)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(False)
     return ax
 
 
-def plot_cost(cost, ax=None, label=None, ylabel="Sum-squared error", log=None, title=None):
-    """Cost per epoch, epochs counted from 1. Returns the matplotlib Axes.
+def plot_cost(cost, ax=None, label=None, ylabel="cost $J$ = SSE / 2", log=None, title=None,
+              marker="o"):
+    """Cost after each epoch: ``cost[k]`` is drawn at epoch k, so ``cost[0]`` (the starting
+    weights, before any training) sits at 0. Returns the matplotlib Axes.
 
     log : True for a log-scale y axis, False for linear, None to choose: log when the cost
     spans more than three orders of magnitude or ends in ``inf`` (a diverged run).
     """
+    cost = _validate_cost(cost, log)
     if ax is None:
         ax = plt.gca()
-    cost = np.asarray(cost, dtype=float)
-    epochs = np.arange(1, len(cost) + 1)
+    epochs = np.arange(len(cost))
     finite = np.isfinite(cost)
-    (line,) = ax.plot(epochs[finite], cost[finite], marker="o", label=label)
+    (line,) = ax.plot(epochs[finite], cost[finite], marker=marker, label=label)
     if not finite.all():
+        last = (epochs[finite][-1], cost[finite][-1]) if finite.any() else (1, 1)
         ax.annotate(
             "diverged (inf)",
-            xy=(epochs[finite][-1], cost[finite][-1]),
+            xy=last,
             xytext=(-10, -14),
             textcoords="offset points",
             ha="right",
             color=line.get_color(),
         )
+    positive = cost[finite & (cost > 0)]
     if log is None:
-        positive = cost[finite & (cost > 0)]
-        log = not finite.all() or (
-            positive.size > 0 and positive.max() / positive.min() > 1e3
+        log = positive.size > 0 and (
+            not finite.all() or np.log10(positive.max()) - np.log10(positive.min()) > 3
         )
     if log:
-        ax.set_yscale("log")
+        # Matplotlib's margins around costs near float64's limit (1e308) overflow in log
+        # scale; the plot is right all the same.
+        with np.errstate(over="ignore"):
+            ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set(xlabel="Epochs", ylabel=ylabel + (" (log scale)" if log else ""), title=title)
+    ax.set(xlabel="epochs", ylabel=ylabel + (" (log scale)" if log else ""), title=title)
     if label is not None:
         ax.legend()
     return ax
@@ -105,38 +131,88 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
     return axes
 
 
+def _validate_cost(cost, log):
+    """cost as a 1-D float array: finite numbers, then possibly inf where training diverged."""
+    cost = as_float_array(cost, "cost")
+    if cost.ndim != 1 or cost.size == 0:
+        raise ValueError(
+            f"cost must be a non-empty 1-D sequence, one value per epoch; got shape {cost.shape}"
+        )
+    if np.isnan(cost).any() or (cost == -np.inf).any():
+        raise ValueError("cost contains NaN or -inf; expected finite numbers or +inf")
+    if log and not (np.isfinite(cost) & (cost > 0)).any():
+        raise ValueError("log=True needs at least one finite cost above 0")
+    return cost
+
+
+def plot_cost_contours(X, y, path, ax=None, title=None, levels=12):
+    """Contours of Adaline's cost over (w_1, w_2), with a gradient-descent path drawn on them.
+
+    X : (n_samples, 2), y : (n_samples,); path : (n_steps, 3), the weights [w_0, w_1, w_2]
+    after each step. The cost J(w_0, w_1, w_2) has three weights, so each contour shows, for
+    a pair (w_1, w_2), the lowest cost over the bias w_0 (the floor of the valley seen from
+    above). Returns the matplotlib Axes.
+    """
+    if ax is None:
+        ax = plt.gca()
+    path = np.asarray(path, dtype=float)
+    X_1 = np.column_stack([np.ones(len(X)), X])
+    w_best = np.linalg.lstsq(X_1, y, rcond=None)[0]
+    corners = np.vstack([path[:, 1:], w_best[1:]])
+    low, high = corners.min(axis=0), corners.max(axis=0)
+    pad = 0.15 * np.maximum(high - low, 1e-3)
+    w1, w2 = np.meshgrid(np.linspace(low[0] - pad[0], high[0] + pad[0], 120),
+                         np.linspace(low[1] - pad[1], high[1] + pad[1], 120))
+    W = np.stack([w1.ravel(), w2.ravel()])                      # (2, grid points)
+    residual = y[:, None] - X @ W                               # y - w^T x, per point
+    residual -= residual.mean(axis=0)                           # the best w_0 per point
+    J = 0.5 * (residual**2).sum(axis=0).reshape(w1.shape)
+    ax.contour(w1, w2, J, levels=np.geomspace(J.min() + 1e-9, J.max(), levels),
+               colors="0.55", linewidths=1)
+    ax.plot(path[:, 1], path[:, 2], marker=".", color=CLASS_COLORS[1], label="gradient descent")
+    ax.plot(*w_best[1:], marker="*", markersize=14, color="black", linestyle="none",
+            label="minimum")
+    ax.set(xlabel="$w_1$", ylabel="$w_2$", title=title)
+    ax.legend(loc="best", frameon=True, framealpha=0.9)
+    ax.grid(False)
+    return ax
+
+
 def draw_computation_graph(ax=None):
     """Draw logistic regression's computation graph for one example (slide 46).
 
     Forward values run left to right above the arrows; the derivatives of the backward pass
-    run right to left below them. Returns the matplotlib Axes.
+    run right to left below them. Sized for a (10, 4) figure on a projector.
+    Returns the matplotlib Axes.
     """
     if ax is None:
         ax = plt.gca()
-    forward, backward = "#0072B2", "#D55E00"
-    nodes = {
-        "inputs": (0.09, r"$x_1, x_2$" "\n" r"$w_1, w_2, b$"),
-        "z": (0.40, r"$z = w_1 x_1 + w_2 x_2 + b$"),
-        "a": (0.66, r"$a = \sigma(z)$"),
-        "L": (0.90, r"$\mathcal{L}(a, y)$"),
-    }
-    for x, text in nodes.values():
-        ax.text(x, 0.5, text, ha="center", va="center", fontsize=13,
-                bbox=dict(boxstyle="round,pad=0.5", fc="white", ec="0.3"))
-    edges = [
-        ("inputs", "z", r"$dw_j = x_j\,dz,\ db = dz$", 0.20, 0.29),
-        ("z", "a", r"$dz = a - y$", 0.525, 0.615),
-        ("a", "L", r"$da = -\frac{y}{a} + \frac{1-y}{1-a}$", 0.71, 0.855),
+    forward, backward = CLASS_COLORS[0], "#D55E00"
+    nodes = [
+        (0.08, "$x_1, x_2$\n$w_1, w_2, b$"),
+        (0.385, r"$z = w_1 x_1 + w_2 x_2 + b$"),
+        (0.68, r"$a = \sigma(z)$"),
+        (0.92, r"$\mathcal{L}(a, y)$"),
     ]
-    for _, _, derivative, start, end in edges:
-        ax.annotate("", xy=(end, 0.58), xytext=(start, 0.58),
-                    arrowprops=dict(arrowstyle="->", color=forward, lw=2))
-        ax.annotate("", xy=(start, 0.42), xytext=(end, 0.42),
-                    arrowprops=dict(arrowstyle="->", color=backward, lw=2))
-        ax.text((start + end) / 2, 0.25, derivative, ha="center", color=backward, fontsize=12)
-    ax.text(0.5, 0.9, "forward: compute the loss", ha="center", color=forward, fontsize=13)
-    ax.text(0.5, 0.06, "backward: chain rule, from the loss back to the weights",
-            ha="center", color=backward, fontsize=13)
+    for x, text in nodes:
+        ax.text(x, 0.55, text, ha="center", va="center", fontsize=17,
+                bbox={"boxstyle": "round,pad=0.45", "fc": "white", "ec": "0.3", "lw": 1.5})
+    edges = [  # (arrow start, arrow end, derivative computed on the way back)
+        (0.165, 0.215, "$dw_j = x_j\\,dz$\n$db = dz$"),
+        (0.555, 0.615, r"$dz = a - y$"),
+        (0.745, 0.86, r"$da = -\dfrac{y}{a} + \dfrac{1-y}{1-a}$"),
+    ]
+    for start, end, derivative in edges:
+        ax.annotate("", xy=(end, 0.64), xytext=(start, 0.64),
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "lw": 2.5})
+        ax.annotate("", xy=(start, 0.46), xytext=(end, 0.46),
+                    arrowprops={"arrowstyle": "-|>", "color": backward, "lw": 2.5})
+        ax.text((start + end) / 2, 0.34, derivative, ha="center", va="top",
+                color=backward, fontsize=16)
+    ax.text(0.5, 0.9, "forward: from the inputs to the loss", ha="center",
+            color=forward, fontsize=17)
+    ax.text(0.5, 0.02, "backward: the chain rule, from the loss to the weights",
+            ha="center", color=backward, fontsize=17)
     ax.set(xlim=(0, 1), ylim=(0, 1))
     ax.axis("off")
     return ax

@@ -68,10 +68,12 @@ def test_a_correct_solution_passes(check, correct, _, capsys):
     assert capsys.readouterr().out.startswith("All ")
 
 
-def test_in_place_momentum_still_gives_the_right_numbers(capsys):
-    """The check copies its inputs, so an in-place version computes the right values."""
+def test_in_place_momentum_is_told_it_changed_its_argument(capsys):
+    """The right numbers, but written over the caller's array: the check says so, since an
+    update rule must leave the caller's w and state as they were."""
     check_momentum_step(momentum_step_in_place)
-    assert capsys.readouterr().out.startswith("All ")
+    out = capsys.readouterr().out
+    assert out.startswith("Case 1 of ") and "in place" in out
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,10 @@
-import warnings
-
 import numpy as np
 import pytest
 from mlxtend.classifier import Adaline as MlxtendAdaline
 
 from slide_code import SlideAdalineGD, SlideAdalineSGD
 from utils import AdalineGD, AdalineSGD
+from utils.validation import DivergenceWarning
 
 
 def least_squares(X, y):
@@ -26,7 +25,8 @@ def test_gd_same_weights_and_cost_as_the_slides_code(iris):
     ours = AdalineGD(alpha=0.0001, epochs=20).train(X, y)
     slides = SlideAdalineGD(alpha=0.0001, epochs=20).train(X, y)
     np.testing.assert_array_equal(ours.w_, slides.w_)
-    np.testing.assert_array_equal(ours.cost_, slides.cost_)
+    # the slide records the cost before each update; cost_ adds that of the final weights
+    np.testing.assert_array_equal(ours.cost_[:-1], slides.cost_)
 
 
 def test_gd_same_weights_as_mlxtend_batch_gradient_descent(iris_std):
@@ -43,18 +43,17 @@ def test_gd_converges_to_the_least_squares_solution(iris_std):
     assert np.all(np.diff(ada.cost_) <= 1e-12)
 
 
-def test_gd_too_large_alpha_grows_without_any_warning(iris):
+def test_gd_too_large_alpha_grows_with_one_divergence_warning(iris):
     X, y = iris
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with pytest.warns(DivergenceWarning, match="cost grew from 50 to ") as record:
         ada = AdalineGD(alpha=0.01, epochs=10).train(X, y)
-    assert len(ada.cost_) == 10
+    assert len(record) == 1 and len(ada.cost_) == 11
     assert np.all(np.diff(ada.cost_) > 0) and ada.cost_[-1] > 1e20
 
 
 def test_gd_overflow_stops_with_one_clear_warning(iris):
     X, y = iris
-    with pytest.warns(RuntimeWarning) as record:
+    with pytest.warns(DivergenceWarning) as record:
         ada = AdalineGD(alpha=0.01, epochs=1000).train(X, y)
     assert len(record) == 1
     assert "diverged" in str(record[0].message) and "smaller alpha" in str(record[0].message)
@@ -68,7 +67,8 @@ def test_sgd_same_weights_and_cost_as_the_slides_code(iris_std):
     ours = AdalineSGD(alpha=0.01, epochs=15).train(X, y)
     slides = SlideAdalineSGD(alpha=0.01, epochs=15).train(X, y)
     np.testing.assert_allclose(ours.w_, slides.w_, rtol=1e-13)
-    np.testing.assert_allclose(ours.cost_, slides.cost_, rtol=1e-13)
+    # the slide records the cost after each epoch; cost_[0] is that of the zero weights
+    np.testing.assert_allclose(ours.cost_[1:], slides.cost_, rtol=1e-13)
 
 
 def test_sgd_same_weights_as_mlxtend_per_sample_updates(iris_std):
@@ -89,6 +89,21 @@ def test_sgd_full_batch_takes_the_same_steps_as_gd(iris_std):
     sgd = AdalineSGD(alpha=0.01, epochs=15, batch_size=len(y)).train(X, y)
     gd = AdalineGD(alpha=0.01, epochs=15).train(X, y)
     np.testing.assert_allclose(sgd.w_, gd.w_, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(sgd.cost_, gd.cost_, rtol=1e-12)
+
+
+@pytest.mark.parametrize("batch_size", [None, 100])
+def test_cost_after_each_epoch_as_mlxtend_records_it(iris_std, batch_size):
+    # mlxtend appends the cost after each epoch's updates; cost_[0] is the zero weights'.
+    X, y = iris_std
+    mlx = mlxtend_adaline(X, y, eta=0.01, epochs=5, minibatches=1)
+    if batch_size is None:
+        ours = AdalineGD(alpha=0.01, epochs=5).train(X, y)
+    else:
+        ours = AdalineSGD(alpha=0.01, epochs=5, batch_size=batch_size).train(X, y)
+        mlx = mlxtend_adaline(X, y, eta=0.01, epochs=5, minibatches=len(y) // batch_size)
+    assert len(ours.cost_) == 6 and ours.cost_[0] == 0.5 * len(y)
+    np.testing.assert_allclose(ours.cost_[1:], mlx.cost_, rtol=1e-12)
 
 
 @pytest.mark.parametrize("batch_size", [1, 10, 32])
@@ -125,4 +140,11 @@ def test_train_can_continue_from_the_learned_weights(iris_std):
     twice.train(X, y, reinitialize_weights=False)
     once = AdalineSGD(alpha=0.01, epochs=10).train(X, y)
     np.testing.assert_allclose(twice.w_, once.w_, rtol=1e-13)
-    assert len(twice.cost_) == 10
+    assert len(twice.cost_) == 11
+    np.testing.assert_allclose(twice.cost_, once.cost_, rtol=1e-13)
+
+
+def test_continuing_a_model_that_never_trained_cannot_restart_from_zero(iris_std):
+    X, y = iris_std
+    with pytest.raises(ValueError, match="has none yet"):
+        AdalineSGD(alpha=0.01, epochs=1).train(X, y, reinitialize_weights=False)

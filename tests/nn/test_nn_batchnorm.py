@@ -138,7 +138,8 @@ def test_graph_and_compact_backward_agree(rng):
     Z = rng.normal(-1, 5, size=(10, 33))
     gamma, beta, dout = rng.normal(size=(10, 1)), rng.normal(size=(10, 1)), rng.normal(size=Z.shape)
     _, cache = batchnorm_forward(Z, gamma, beta, init_batchnorm_state(10), "train")
-    for compact, graph in zip(batchnorm_backward(dout, cache), batchnorm_backward_graph(dout, cache)):
+    compact_grads = batchnorm_backward(dout, cache)
+    for compact, graph in zip(compact_grads, batchnorm_backward_graph(dout, cache)):
         np.testing.assert_allclose(compact, graph, rtol=1e-10, atol=1e-13)
 
 

@@ -16,8 +16,9 @@ def check_he_initialization(he_init):
     """Check ``he_init(layer_dims, rng)`` -> params with "W{l}" of shape (n[l], n[l-1])
     drawn from N(0, 2 / n[l-1]) and "b{l}" of shape (n[l], 1) filled with zeros.
 
-    The cases name the seed of rng. Each layer is summarised as [rows of W, columns of W, std of W, mean of W, rows of b,
-    largest |b|], and compared with [n[l], n[l-1], sqrt(2 / n[l-1]), 0, n[l], 0].
+    The cases name the seed of rng. Each layer is summarised as [rows of W, columns of W,
+    std of W, mean of W, rows of b, largest |b|], and compared with
+    [n[l], n[l-1], sqrt(2 / n[l-1]), 0, n[l], 0].
     """
 
     def summarised(layer_dims, seed):

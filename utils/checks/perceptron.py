@@ -1,7 +1,23 @@
 """Exercise checks of notebook 01, the perceptron."""
 import numpy as np
 
+from ..linear.perceptron import Perceptron
 from ._runner import allclose, run_cases
+
+
+def _update(w, xi, target, eta):
+    prediction = 1 if w[0] + np.dot(w[1:], xi) >= 0.0 else -1
+    return w + eta * (target - prediction) * np.r_[1.0, xi]
+
+
+def _update_without_x(w, xi, target, eta):  # the slide's garbled rule
+    prediction = 1 if w[0] + np.dot(w[1:], xi) >= 0.0 else -1
+    return w + eta * (target - prediction)
+
+
+def _update_strict_threshold(w, xi, target, eta):
+    prediction = 1 if w[0] + np.dot(w[1:], xi) > 0.0 else -1
+    return w + eta * (target - prediction) * np.r_[1.0, xi]
 
 
 def check_perceptron_update(perceptron_update):
@@ -9,15 +25,39 @@ def check_perceptron_update(perceptron_update):
 
     w : (1 + n_features,) with the bias in w[0]; xi : (n_features,); target : -1 or +1.
     """
-
-    def expected(w, xi, target, eta):
-        prediction = 1 if w[0] + np.dot(w[1:], xi) >= 0.0 else -1
-        return w + eta * (target - prediction) * np.r_[1.0, xi]
-
     cases = [
-        dict(w=np.array([0.5, 1.0, -1.0]), xi=np.array([2.0, 1.0]), target=1, eta=0.1),
-        dict(w=np.array([0.0, 0.0, 0.0]), xi=np.array([5.1, 1.4]), target=-1, eta=0.1),
-        dict(w=np.array([-1.0, 0.2, 0.3]), xi=np.array([1.0, 2.0]), target=1, eta=0.5),
-        dict(w=np.array([0.1, -0.4, 0.0, 2.0]), xi=np.array([1.0, -1.0, 0.5]), target=-1, eta=0.01),
+        {"w": np.array([0.5, 1.0, -1.0]), "xi": np.array([2.0, 1.0]), "target": 1, "eta": 0.1},
+        {"w": np.array([0.0, 0.0, 0.0]), "xi": np.array([5.1, 1.4]), "target": -1, "eta": 0.1},
+        {"w": np.array([-1.0, 0.2, 0.3]), "xi": np.array([1.0, 2.0]), "target": 1, "eta": 0.5},
+        {"w": np.array([0.1, -0.4, 0.0, 2.0]), "xi": np.array([1.0, -1.0, 0.5]), "target": -1,
+         "eta": 0.01},
     ]
-    run_cases("perceptron_update", perceptron_update, cases, expected, allclose)
+    mistakes = [
+        (_update_without_x, ("every weight moved by the same amount: the update of w_j "
+                            "needs the factor x_j (and x_0 = 1 for the bias)")),
+        (_update_strict_threshold, ("z = 0 was predicted -1: the unit step gives +1 for "
+                                   "z >= 0")),
+    ]
+    run_cases("perceptron_update", perceptron_update, cases, _update, allclose,
+              outputs="w", mistakes=mistakes)
+
+
+def _train(X, y, eta, epochs):
+    model = Perceptron(eta=eta, epochs=epochs).train(X, y)
+    return model.w_, np.array(model.errors_)
+
+
+def check_train_perceptron(train_perceptron):
+    """Check ``train_perceptron(X, y, eta, epochs)`` -> (w, errors): the weights after
+    training from zero, shape (1 + n_features,), and the number of updates in each epoch,
+    ``epochs`` whole numbers; X : (n_samples, n_features), y in {-1, +1}."""
+    rng = np.random.default_rng(1)
+    X3 = rng.normal(size=(12, 3))
+    cases = [
+        {"X": np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0]]), "y": np.array([1, 1, -1]),
+         "eta": 0.1, "epochs": 3},
+        {"X": X3, "y": np.where(X3 @ [1.0, -2.0, 0.5] + 0.3 >= 0, 1, -1), "eta": 0.5, "epochs": 6},
+        {"X": rng.normal(size=(10, 2)), "y": rng.choice([-1, 1], 10), "eta": 0.01, "epochs": 4},
+    ]
+    run_cases("train_perceptron", train_perceptron, cases, _train, allclose,
+              outputs=("w", "errors"))

@@ -79,7 +79,8 @@ def batchnorm_backward(dout, cache):
 
         dZ = (m dZ_hat - sum(dZ_hat) - Z_hat * sum(dZ_hat * Z_hat)) / (m sqrt(var + eps)),
 
-    with dZ_hat = gamma * dout. In evaluation mu and var are constants: dZ = dZ_hat / sqrt(var + eps).
+    with dZ_hat = gamma * dout. In evaluation mu and var are constants:
+    dZ = dZ_hat / sqrt(var + eps).
     """
     mode, Z_hat, _, var, eps, gamma = cache
     dgamma = np.sum(dout * Z_hat, axis=1, keepdims=True)

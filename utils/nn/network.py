@@ -7,8 +7,9 @@ params["W{l}"], grads["dW{l}"] and caches[l] (a dict keyed by the layer number, 
 list counted from 0). The backward loop reads caches[l] and writes grads["dW{l}"] with the
 same l, so a layer's gradient cannot be paired with another layer's cache.
 
-Each hidden layer is one step of the loops below, with two optional extra steps (section
-4-6): batch normalisation between the linear part and g, and dropout after g:
+network_forward and network_backward are the plain network of sections 2-3 (notebook 7),
+one hidden layer per step of their loops. The *_bn_dropout pair is the same loop with the
+two optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
 
     Z = W A_prev + b  ->  [batch norm: gamma Z_hat + beta]  ->  A = g(Z)  ->  [dropout]
 """
@@ -65,9 +66,26 @@ def count_layers(params):
     return L
 
 
-def network_forward(X, params, activation="relu", *, mode="train", bn_states=None,
-                    keep_prob=1.0, rng=None):
+def network_forward(X, params, activation="relu"):
     """Forward pass of the L-layer network.
+
+    X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL.
+    Returns the scores ZL = Z[L] of shape (n[L], m) and caches, a dict with caches[l]
+    for l = 1 .. L: (linear_cache, activation_cache) for the hidden layers, the linear
+    cache alone for the output layer.
+    """
+    L = count_layers(params)
+    caches = {}
+    A = X
+    for l in range(1, L):  # hidden layers 1 .. L-1
+        A, caches[l] = layer_forward(A, params[f"W{l}"], params[f"b{l}"], activation)
+    ZL, caches[L] = linear_forward(A, params[f"W{L}"], params[f"b{L}"])
+    return ZL, caches
+
+
+def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn_states=None,
+                               keep_prob=1.0, rng=None):
+    """network_forward with the two optional steps of sections 5-6 in each hidden layer.
 
     X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL (and gamma{l},
     beta{l} of shape (n[l], 1) for the hidden layers, with batch norm).
@@ -102,6 +120,25 @@ def network_backward(dZL, caches, activation="relu"):
     """Backward pass: from dZ[L] (the loss's gradient) down to layer 1.
 
     dZL : (n[L], m); caches : from network_forward.
+    Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L.
+    Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1,
+    dZ[l] = dA[l] * g'(Z[l]) and dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX
+    is not needed).
+    """
+    L = len(caches)
+    grads = {}
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
+    for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = layer_backward(
+            dA, caches[l], activation, compute_dA_prev=l > 1
+        )
+    return grads
+
+
+def network_backward_bn_dropout(dZL, caches, activation="relu"):
+    """network_backward through the two optional steps of sections 5-6.
+
+    dZL : (n[L], m); caches : from network_forward_bn_dropout.
     Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L
     (and "dgamma{l}", "dbeta{l}" for the hidden layers, with batch norm).
     Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1, the forward
@@ -188,13 +225,13 @@ class NeuralNetwork:
             statistics in evaluation; the plain network computes the same in both.
         """
         check_choice("mode", mode, ("train", "eval"))
-        return network_forward(self._check_X(X), self.params, self.activation, mode=mode,
-                               bn_states=self.bn_states, keep_prob=self.keep_prob,
-                               rng=self.dropout_rng)
+        return network_forward_bn_dropout(self._check_X(X), self.params, self.activation,
+                                          mode=mode, bn_states=self.bn_states,
+                                          keep_prob=self.keep_prob, rng=self.dropout_rng)
 
     def backward(self, dZL, caches):
         """Gradients "dW{l}", "db{l}" from dZ[L] of shape (n[L], m) and forward's caches."""
-        return network_backward(dZL, caches, self.activation)
+        return network_backward_bn_dropout(dZL, caches, self.activation)
 
     def loss(self, X, y, mode="train"):
         """The cost J on X of shape (n[0], m) with labels y of shape (m,), and its gradients.

@@ -1,0 +1,130 @@
+"""course.py, the set-up and run command: its answers, and what it trusts before running a job."""
+import importlib.metadata
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+import course
+
+COURSE_PY = Path(course.__file__).resolve()
+
+
+def course_cli(*args, cwd=None, env=None):
+    return subprocess.run([sys.executable, str(COURSE_PY), *args], cwd=cwd, env=env, check=False,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_help_exits_0_and_lists_the_commands():
+    for flag in ("--help", "-h", "help"):
+        result = course_cli(flag)
+        assert result.returncode == 0, result.stderr
+        for command in ("lab", "test", "slides", "bench", "outputs"):
+            assert f"course.py {command}" in result.stdout
+
+
+def test_an_unknown_command_is_named_and_installs_nothing(tmp_path):
+    result = course_cli("serve", env={"COURSE_VENV": str(tmp_path / "venv")})
+    assert result.returncode == 2
+    assert "unknown command 'serve'" in result.stderr
+    assert not (tmp_path / "venv").exists()
+
+
+def test_no_command_is_a_usage_error():
+    result = course_cli()
+    assert result.returncode == 2 and "which command?" in result.stderr
+
+
+def test_file_arguments_after_test_are_taken_from_the_users_folder(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_mine.py").write_text("def test_x():\n    pass\n")
+    command = course.job("test", ["tests/test_mine.py::test_x", "-k", "perceptron", "-x"],
+                         cwd=tmp_path, python="py")
+    assert command[-4:] == [f"{tmp_path / 'tests' / 'test_mine.py'}::test_x", "-k",
+                            "perceptron", "-x"]
+    assert command[:3] == ["py", "-m", "pytest"]
+
+
+def test_lab_serves_the_course_folder_opens_on_the_map_and_runs_as_root():
+    options = course.lab_options(is_root=True)
+    assert f"--ServerApp.root_dir={course.ROOT}" in options
+    assert "--LabApp.default_url=/lab/tree/notebooks/00_course_map.ipynb" in options
+    assert (course.ROOT / "notebooks" / "00_course_map.ipynb").is_file()
+    assert "--allow-root" in options
+    assert "--allow-root" not in course.lab_options(is_root=False)
+
+
+def test_pins_are_read_with_normalised_names():
+    text = "# comment\nNumPy==2.4.6  # why\n\njupyterlab_rise==0.43.1\n"
+    assert course.pinned_requirements(text) == ["numpy==2.4.6", "jupyterlab-rise==0.43.1"]
+
+
+def make_course(folder, requirements):
+    folder.mkdir()
+    (folder / "requirements.txt").write_text(requirements)
+    return folder
+
+
+def test_a_missing_environment_is_not_trusted(tmp_path):
+    root = make_course(tmp_path / "course", "numpy==2.4.6\n")
+    assert course.setup_problems(tmp_path / "nowhere", root) == [
+        f"there is no virtual environment in {tmp_path / 'nowhere'}"]
+
+
+def test_an_environment_without_pip_or_packages_is_not_trusted(tmp_path):
+    # What an install interrupted while the environment was being created leaves behind.
+    venv.EnvBuilder(with_pip=False).create(tmp_path / "venv")
+    root = make_course(tmp_path / "course", "numpy==2.4.6\n")
+    problems = course.setup_problems(tmp_path / "venv", root)
+    assert "pip is missing from the environment" in problems
+    assert "numpy is not installed" in problems
+    assert f"the course's utils package is not installed from {root}" in problems
+
+
+def test_a_wrong_or_uninstalled_requirement_is_not_trusted(tmp_path):
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("the tests do not run in a virtual environment")
+    numpy = importlib.metadata.version("numpy")
+    root = make_course(tmp_path / "course",
+                       f"numpy=={numpy}\npytest==0.0.1\nno-such-package-here==1.0\n")
+    problems = course.setup_problems(Path(sys.prefix), root)
+    assert f"pytest {importlib.metadata.version('pytest')} is installed, requirements.txt " \
+           "asks for 0.0.1" in problems
+    assert "no-such-package-here is not installed" in problems
+    assert not any(p.startswith("numpy") for p in problems)
+
+
+def test_an_environment_without_pip_is_rebuilt_then_installed_into(tmp_path, monkeypatch):
+    venv.EnvBuilder(with_pip=False).create(tmp_path / "venv")
+    root = make_course(tmp_path / "course", "numpy==2.4.6\n")
+    built, ran = [], []
+
+    class Builder:
+        def __init__(self, **options):
+            built.append(options)
+
+        def create(self, folder):
+            built.append(folder)
+
+    monkeypatch.setattr(course.venv, "EnvBuilder", Builder)
+    monkeypatch.setattr(course, "run", lambda command, cwd: ran.append(command))
+    with pytest.raises(SystemExit, match="still not right"):
+        course.install(tmp_path / "venv", root)
+    assert built == [{"with_pip": True, "clear": True}, tmp_path / "venv"]
+    assert ran[0][1:5] == ["-m", "pip", "install", "--disable-pip-version-check"]
+    assert ran[0][-4:] == ["-r", "requirements.txt", "-e", "."]
+
+
+def test_the_test_command_runs_a_file_named_from_the_users_folder(tmp_path):
+    here = Path(sys.prefix)
+    if course.setup_problems(here, course.ROOT):
+        pytest.skip("the tests do not run in the course's verified environment")
+    (tmp_path / "test_from_here.py").write_text("def test_ok():\n    pass\n")
+    env = {**os.environ, "COURSE_VENV": str(here)}
+    result = course_cli("test", "test_from_here.py", "-p", "no:cacheprovider", "-n", "0",
+                        cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
