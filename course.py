@@ -123,7 +123,8 @@ def run(command, cwd=ROOT):
 def from_user_folder(args, cwd):
     """Make the arguments that name files under ``cwd`` absolute (pytest runs in the course folder).
 
-    ``tests/test_x.py::test_y`` counts as a file name; options and ``-k`` expressions stay as they are.
+    ``tests/test_x.py::test_y`` counts as a file name; options and ``-k`` expressions stay
+    as they are.
     """
     resolved = []
     for arg in args:
@@ -153,7 +154,7 @@ def job(name, args, cwd, python):
         "lab": ["-m", "jupyterlab", *lab_options(is_root)],
         "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],
         "slides": ["tools/slides.py"],
-        "bench": ["benchmarks/bench_training.py"],
+        "bench": ["benchmarks/run_all.py"],
         "outputs": ["-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
                     "--NotebookClient.record_timing=False", *notebooks],
     }

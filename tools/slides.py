@@ -26,7 +26,7 @@ def export_decks(notebooks, out_dir):
     (out_dir / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copytree(ASSETS / "reveal.js", out_dir / "assets" / "reveal.js", dirs_exist_ok=True)
     shutil.copytree(MATHJAX, out_dir / "assets" / "mathjax", dirs_exist_ok=True)
-    # jupyter-server-mathjax leaves out the TeX fonts, but \mathcal asks for its Script face.
+    # jupyter-server-mathjax leaves out the TeX fonts, which some formulas ask for.
     shutil.copytree(ASSETS / "mathjax-fonts", out_dir / "assets" / "mathjax" / "fonts",
                     dirs_exist_ok=True)
 

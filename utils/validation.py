@@ -159,9 +159,11 @@ def validate_gradient_check_args(f, x, h):
     if not np.isfinite(shifted).all():
         raise ValueError(f"h = {h!r} is too large: x + h overflows {x.dtype}")
     if (shifted == x).any():
+        largest = float(np.abs(x).max())
         raise ValueError(
-            f"h = {h!r} is too small for x's values: x + h rounds to x in {x.dtype}, and the "
-            f"gradient would be 0. Use a larger h (about 1e-5 for values near 1)"
+            f"h = {h!r} is too small for x's values: x + h rounds to x in {x.dtype} (whose "
+            f"numbers near {largest:.3g} are {float(np.spacing(x.dtype.type(largest))):.2g} "
+            f"apart), and the gradient would be 0. Check gradients in float64"
         )
 
 
@@ -326,7 +328,8 @@ def as_float_array(a, name):
 
 
 def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_epoch=None):
-    """Warn once (DivergenceWarning) if training overflowed or its cost rose above the first.
+    """Warn once (DivergenceWarning) if training overflowed, if its cost ended well above its
+    lowest, or if the cost rose to over ten times where it started.
 
     cost: the costs of this training run, ``cost_`` from the cost it started from (cost[0])
     to the cost after each epoch; None for a run with no cost (one partial_fit).
@@ -338,15 +341,29 @@ def warn_if_diverged(model, learning_rate_name, learning_rate, cost, overflow_ep
         what = "the cost" if cost is not None else "the weights"
         message = (f"{name} diverged: {what} overflowed in epoch {overflow_epoch}, "
                    f"so training stopped. {advice}")
-    elif cost is not None and len(cost) > 1 and max(cost[1:]) > cost[0]:
-        # Rising above the first epoch's cost is divergence, not the noise of SGD.
-        peak = int(np.argmax(cost[1:])) + 1
-        epochs = "1 epoch" if peak == 1 else f"{peak} epochs"
+    elif cost is not None and len(cost) > 1 and _ends_well_above_lowest(cost):
+        low = int(np.argmin(cost))
+        epochs = len(cost) - 1 - low
+        message = (f"{name} diverged: the cost grew from {cost[low]:.3g} to {cost[-1]:.3g} "
+                   f"in its last {epochs} epoch{'s' if epochs > 1 else ''}. {advice}")
+    elif cost is not None and max(cost) > 10 * cost[0] + 1e-9:
+        peak = int(np.argmax(cost))
         message = (f"{name} diverged: the cost grew from {cost[0]:.3g} to {cost[peak]:.3g} "
-                   f"within {epochs}. {advice}")
+                   f"in {peak} epoch{'s' if peak > 1 else ''}, though it came down again. "
+                   f"{advice}")
     else:
         return
     warnings.warn(message, DivergenceWarning, stacklevel=_caller_stacklevel())
+
+
+def _ends_well_above_lowest(cost):
+    """True if the run ends more than 10 % above the lowest cost it reached.
+
+    A diverging run grows geometrically and passes that at once; the epoch-to-epoch noise of
+    stochastic gradient descent near the minimum stays far below it.
+    """
+    low, last = min(cost), cost[-1]
+    return last > 1.1 * low and last - low > 1e-9
 
 
 def _caller_stacklevel():

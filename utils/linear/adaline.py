@@ -58,8 +58,8 @@ class AdalineGD(_Adaline):
         too large), training stops there with the last finite weights and ``cost_`` ends
         with ``inf``.
 
-    One DivergenceWarning says so when training diverges: when the cost ends higher than
-    it started, or overflows.
+    One DivergenceWarning says so when training diverges: when the cost ends more than
+    10 % above its lowest, or overflows.
     """
 
     def __init__(self, alpha=0.01, epochs=50):
@@ -122,7 +122,7 @@ class AdalineSGD(_Adaline):
         ``AdalineGD``: ``cost_[0]`` is the cost of the starting weights (zero), ``cost_[k]``
         the cost after k epochs. Training that continues appends to it.
 
-    Training that diverges (the cost ends higher than it started, or float64 overflows)
+    Training that diverges (the cost ends more than 10 % above its lowest, or float64 overflows)
     gives one DivergenceWarning; on overflow it stops with the last finite weights.
     """
 

@@ -120,7 +120,7 @@ class LogisticRegressionGD(LinearClassifier):
         Cross-entropy cost J (mean loss over the examples) after each epoch, as in Adaline:
         ``cost_[k]`` is J after k steps, ``cost_[0]`` J of the starting weights (log 2).
 
-    Training that diverges (the cost ends higher than it started, or float64 overflows)
+    Training that diverges (the cost ends more than 10 % above its lowest, or float64 overflows)
     gives one DivergenceWarning; on overflow it stops with the last finite weights and
     ``cost_`` ends with ``inf``.
     """
