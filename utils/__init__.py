@@ -79,21 +79,15 @@ _EXPORTS = {
     "check_update_ratio": "utils.checks.hyperparameters",
     # data, preprocessing, gradient checking
     "IRIS_PATH": "utils.data",
-    "load_digits_data": "utils.data",
-    "load_mnist_sample": "utils.data",
     "load_setosa_versicolor": "utils.data",
-    "make_flower": "utils.data",
     "read_iris": "utils.data",
-    "split_columns": "utils.data",
     "standardize": "utils.preprocessing",
     "numerical_gradient": "utils.gradcheck",
-    "numerical_gradient_array": "utils.gradcheck",
     "relative_error": "utils.gradcheck",
     # plots and notebook helpers
     "draw_computation_graph": "utils.plotting",
     "plot_cost_contours": "utils.plotting",
     "plot_cost": "utils.plotting",
-    "plot_decision_boundary": "utils.plotting",
     "plot_decision_regions": "utils.plotting",
     # what a user may catch or filter
     "DivergenceWarning": "utils.validation",
@@ -102,8 +96,15 @@ _EXPORTS = {
     "best_time": "utils.notebook",
     "check_environment": "utils.notebook",
     "show_source": "utils.notebook",
+    # sections 2-3: neural networks
+    "load_digits_data": "utils.data",
+    "load_mnist_sample": "utils.data",
+    "make_flower": "utils.data",
+    "split_columns": "utils.data",
+    "numerical_gradient_array": "utils.gradcheck",
     # sections 4-6: regularization, dropout, batch normalization
     "load_iris_sepals": "utils.data",
+    "plot_decision_boundary": "utils.plotting",
     "plot_learning_curves": "utils.plotting",
     "l2_cost": "utils.nn.regularization",
     "l2_grads": "utils.nn.regularization",
@@ -124,6 +125,7 @@ _EXPORTS = {
     "check_batchnorm_forward": "utils.checks.batch_normalization",
     "check_batchnorm_backward": "utils.checks.batch_normalization",
     "check_running_average": "utils.checks.batch_normalization",
+    # sections 4-6: regularization, dropout, batch normalization
     # sections 2-3: neural networks
     # sections 7-8: optimizers and hyper-parameters
     "OPTIMIZERS": "utils.nn.optim",
@@ -158,6 +160,16 @@ _EXPORTS = {
     "grid_search": "utils.nn.search",
     "random_search": "utils.nn.search",
     "best_config": "utils.nn.search",
+    # section 9: practice
+    "augment_with_shifts": "utils.nn.practice",
+    "load_torch_fixture": "utils.nn.practice",
+    "most_confident_mistakes": "utils.nn.practice",
+    "plot_digits": "utils.nn.practice",
+    "practice_weights": "utils.nn.practice",
+    "shift_images": "utils.nn.practice",
+    "check_confusion_matrix": "utils.checks.practice",
+    "check_per_class_recall": "utils.checks.practice",
+    "check_top_confusions": "utils.checks.practice",
 }
 
 __all__ = sorted(_EXPORTS)

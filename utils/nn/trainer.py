@@ -55,6 +55,12 @@ class Trainer:
         Measure the accuracy on the whole training set after every epoch: one more
         forward pass over it, about half the work of the epoch's training for a wide
         network. False leaves history_["train_acc"] empty.
+    warm_start : bool
+        If True, a second call of fit continues where the first stopped: the update
+        rule's memory (Adam's moments, ...), the shuffling Generator and the history go
+        on, and ``epochs`` more epochs are trained (a long run split across cells).
+        False starts every fit afresh, except for the model's weights, which are the
+        model's own.
 
     Attributes
     ----------
@@ -69,7 +75,8 @@ class Trainer:
     """
 
     def __init__(self, model, optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=64,
-                 schedule=None, random_state=None, track_train_acc=True):
+                 schedule=None, random_state=None, track_train_acc=True, *,
+                 warm_start=False):
         self.model = model
         self.optimizer = optimizer
         self.learning_rate = learning_rate
@@ -78,6 +85,7 @@ class Trainer:
         self.schedule = schedule
         self.random_state = random_state
         self.track_train_acc = track_train_acc
+        self.warm_start = warm_start
 
     def fit(self, X, y, X_val=None, y_val=None):
         """Train the model on X of shape (n_x, m) and integer labels y of shape (m,).
@@ -87,16 +95,19 @@ class Trainer:
         copy of its own columns only.
         """
         update = self._check_args(X, y, X_val, y_val)
-        rng = np.random.default_rng(self.random_state)
-        self.states_ = {name: {} for name in self.model.params}
-        self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc", "lr")}
+        if not (self.warm_start and hasattr(self, "history_")):
+            self.rng_ = np.random.default_rng(self.random_state)
+            self.states_ = {name: {} for name in self.model.params}
+            self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc",
+                                                 "lr")}
         self.diverged_ = False
-        for epoch in range(self.epochs):
+        done = len(self.history_["loss"])
+        for epoch in range(done, done + self.epochs):
             lr = self._learning_rate(epoch)
             # Overflow to inf or NaN is caught below, through the loss, and reported by one
             # NonFiniteLossWarning instead of a stream of NumPy RuntimeWarnings.
             with np.errstate(over="ignore", invalid="ignore"):
-                epoch_loss = self._run_epoch(X, y, rng, update, lr)
+                epoch_loss = self._run_epoch(X, y, self.rng_, update, lr)
             if epoch_loss is None:
                 self.diverged_ = True
                 break

@@ -1,0 +1,180 @@
+"""Speed and memory of the course's network (section 9), against references timed in the
+same run, with the targets beside the ratios.
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/bench_practice.py
+
+Run with the BLAS thread count fixed (the line above, or 2 on a quiet 2-core laptop):
+every contender then uses the same threads, and on a machine shared with other jobs one
+thread avoids the oversubscription that makes multi-threaded timings meaningless.
+
+1. A training epoch of 784-256-128-10 ReLU, batch 128, 60,000 synthetic examples, in
+   float32 and float64: Trainer.fit against the floor of its matrix products (the GEMMs
+   of forward and backward passes alone, on batches of the same shapes) and against
+   scikit-learn's MLPClassifier (one epoch of plain SGD, same data and architecture).
+2. A small network, 64-128-10 on the 1,437 training digits, batch 32: where an epoch's
+   time goes when the matrices are too small to hide Python's cost per layer per batch.
+3. The peak memory of an epoch against the training set's size.
+4. Inference on a test set in one call (predict on all columns) against a Python loop
+   over its examples.
+
+Nothing is asserted: timings are too noisy for tests. The contenders of each comparison
+are timed in turn, round after round (floor, ours, scikit-learn, floor, ours, ...), and each
+keeps its best round: on a shared machine the load changes from second to second, and
+interleaving lets every contender meet the same quiet moments.
+"""
+import os
+import time
+import tracemalloc
+import warnings
+
+import numpy as np
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier
+
+from utils import NeuralNetwork, Trainer, best_time, load_digits_data
+
+BIG, SMALL = [784, 256, 128, 10], [64, 128, 10]
+M = 60_000
+REPEAT = 5
+
+
+def interleaved_best(contenders, repeat=REPEAT):
+    """{name: best wall-clock time} of calls fn() for each (name, fn), run in turn."""
+    best = dict.fromkeys(contenders, float("inf"))
+    for _ in range(repeat):
+        for name, fn in contenders.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def synthetic_data(dtype, m=M, seed=0):
+    """X (784, m) in [0, 1) as pixels, each example contiguous (rows.T, as the loaders
+    store it); labels y (m,) from a random linear map of X, so there is something to learn."""
+    rng = np.random.default_rng(seed)
+    X = rng.random((m, BIG[0]), dtype=dtype).T
+    y = np.argmax(rng.standard_normal((BIG[-1], BIG[0])).astype(dtype) @ X, axis=0)
+    return X, y
+
+
+def train_one_epoch(layer_dims, X, y, batch_size, learning_rate=0.01):
+    net = NeuralNetwork(layer_dims, random_state=0, dtype=X.dtype)
+    Trainer(net, learning_rate=learning_rate, epochs=1, batch_size=batch_size,
+            random_state=0, track_train_acc=False).fit(X, y)
+    return net
+
+
+def gemm_floor(layer_dims, X, batch_size):
+    """One epoch's matrix products alone: for each batch, W[l] A[l-1] (forward),
+    dZ[l] A[l-1]^T and W[l]^T dZ[l] (backward, no dA[0]), on one gathered batch reused."""
+    params = NeuralNetwork(layer_dims, random_state=0, dtype=X.dtype).params
+    Ws = [params[f"W{l}"] for l in range(1, len(layer_dims))]
+    batch = X[:, np.random.default_rng(0).permutation(X.shape[1])[:batch_size]]
+    m = X.shape[1]
+    sizes = [min(batch_size, m - start) for start in range(0, m, batch_size)]
+
+    def epoch():
+        for size in sizes:
+            A = [batch[:, :size]]
+            for W in Ws:
+                A.append(W @ A[-1])
+            dZ = A[-1]  # stands in for the loss's gradient: it has its shape
+            for l in range(len(Ws), 0, -1):
+                dW = dZ @ A[l - 1].T
+                if l > 1:
+                    dZ = Ws[l - 1].T @ dZ
+        return dW
+
+    return epoch
+
+
+def sklearn_epoch(layer_dims, X, y, batch_size):
+    mlp = MLPClassifier(hidden_layer_sizes=tuple(layer_dims[1:-1]), solver="sgd",
+                        batch_size=batch_size, learning_rate_init=0.01, momentum=0.0,
+                        alpha=0.0, max_iter=1, shuffle=True, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # max_iter=1 is the point
+        mlp.fit(X.T, y)
+
+
+def row(name, seconds, ratio, target):
+    print(f"  {name:44s} {seconds:8.3f} s {ratio:7.2f}x   target {target}")
+
+
+def big_network(dtype, target):
+    X, y = synthetic_data(dtype)
+    print(f"\n{np.dtype(dtype).name}: {BIG}, X {X.shape} ({X.nbytes / 2**20:.0f} MiB), "
+          f"batch 128")
+    t = interleaved_best({"floor": gemm_floor(BIG, X, 128),
+                          "ours": lambda: train_one_epoch(BIG, X, y, 128),
+                          "sklearn": lambda: sklearn_epoch(BIG, X, y, 128)})
+    floor, ours, sklearn = t["floor"], t["ours"], t["sklearn"]
+    print(f"  {'floor: the matrix products alone':44s} {floor:8.3f} s")
+    row("Trainer.fit, one epoch / floor", ours, ours / floor, target)
+    row("MLPClassifier(solver='sgd'), one epoch / floor", sklearn, sklearn / floor, "-")
+    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)")
+
+
+def small_network():
+    X_train, _, y_train, _ = load_digits_data()
+    n_batches = -(-X_train.shape[1] // 32)
+    print(f"\nsmall: {SMALL} on digits, X {X_train.shape}, batch 32 "
+          f"({n_batches} batches an epoch)")
+    net = NeuralNetwork(SMALL, random_state=0)
+    batches = [(X_train[:, i:i + 32], y_train[i:i + 32])
+               for i in range(0, X_train.shape[1], 32)]
+    t = interleaved_best({"floor": gemm_floor(SMALL, X_train, 32),
+                          "loss": lambda: [net.loss(Xb, yb) for Xb, yb in batches],
+                          "ours": lambda: train_one_epoch(SMALL, X_train, y_train, 32, 0.1),
+                          "sklearn": lambda: sklearn_epoch(SMALL, X_train, y_train, 32)},
+                         repeat=20)
+    floor, loss_only, ours, sklearn = t["floor"], t["loss"], t["ours"], t["sklearn"]
+    print(f"  {'floor: the matrix products alone':44s} {floor:8.4f} s")
+    row("model.loss on each batch (no trainer) / floor", loss_only, loss_only / floor, "-")
+    row("Trainer.fit, one epoch / floor", ours, ours / floor, "- (overhead, see below)")
+    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)")
+    us = 1e6 / n_batches
+    print(f"  per batch: matrix products {floor * us:5.0f} us, layers' Python and "
+          f"elementwise work {(loss_only - floor) * us:5.0f} us, trainer (gather, "
+          f"update, bookkeeping) {(ours - loss_only) * us:5.0f} us")
+
+
+def peak_memory(dtype):
+    X, y = synthetic_data(dtype)
+    tracemalloc.start()
+    train_one_epoch(BIG, X, y, 128)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  {np.dtype(dtype).name:8s} one epoch allocates at most {peak / 2**20:6.1f} MiB"
+          f" = {peak / X.nbytes:.3f}x the training set ({X.nbytes / 2**20:.0f} MiB)"
+          f"   target < 0.05x (no copy of it)")
+
+
+def inference():
+    X, y = synthetic_data(np.float32, m=10_000)
+    net = train_one_epoch(BIG, X, y, 128)
+    one_call = best_time(net.predict, X, repeat=REPEAT)
+    start = time.perf_counter()
+    looped = [net.predict(X[:, i:i + 1])[0] for i in range(1000)]
+    per_example = (time.perf_counter() - start) / 1000
+    assert np.array_equal(looped, net.predict(X[:, :1000]))
+    print(f"  predict on {X.shape[1]:,} examples in one call: {one_call:.3f} s; a Python "
+          f"loop over them would take {per_example * X.shape[1]:.1f} s "
+          f"({per_example * X.shape[1] / one_call:.0f}x)   target: one call")
+
+
+if __name__ == "__main__":
+    np.ones(4_000_000)  # let glibc keep freed MiB-sized blocks (see bench_training.py)
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "the BLAS default")
+    print(f"BLAS threads: {threads}; best of {REPEAT}")
+    print("1. One training epoch of 784-256-128-10 against its floor and MLPClassifier")
+    big_network(np.float32, "<= 1.3x")
+    big_network(np.float64, "<= 1.6x")
+    print("\n2. The small network: where the time goes")
+    small_network()
+    print("\n3. Peak memory of one epoch (tracemalloc), against the training set")
+    for dtype in (np.float32, np.float64):
+        peak_memory(dtype)
+    print("\n4. Inference")
+    inference()
