@@ -63,13 +63,7 @@ def numerical_gradient_array(f, x, dout, h=1e-5):
     x : float64 ndarray; each entry is perturbed in place and restored, even if f raises.
     Returns an array shaped like x.
     """
-    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        got = x.dtype if isinstance(x, np.ndarray) else type(x).__name__
-        raise TypeError(
-            f"x must be a float64 ndarray; got {got}. In float32 a difference over "
-            f"h = {h} keeps only about 2 significant digits, so the check would fail "
-            f"for a correct gradient"
-        )
+    _require_float64(x, h)
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]
@@ -81,8 +75,24 @@ def numerical_gradient_array(f, x, dout, h=1e-5):
             f_minus = np.array(f(x), dtype=float)
         finally:
             x[i] = old
-        if f_plus.shape != np.shape(dout):
-            raise ValueError(f"dout must have the shape of f(x), {f_plus.shape}; "
-                             f"got shape {np.shape(dout)}")
+        _require_shape_of_f(f_plus, dout)
         grad[i] = np.sum((f_plus - f_minus) * dout) / (2 * h)
     return grad
+
+
+def _require_float64(x, h):
+    """A clear error unless x is a float64 ndarray: in float32 the check fails when right."""
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
+        got = x.dtype if isinstance(x, np.ndarray) else type(x).__name__
+        raise TypeError(
+            f"x must be a float64 ndarray; got {got}. In float32 a difference over "
+            f"h = {h} keeps only about 2 significant digits, so the check would fail "
+            f"for a correct gradient"
+        )
+
+
+def _require_shape_of_f(f_x, dout):
+    """A clear error unless dout, the upstream gradient, is shaped like f(x)."""
+    if f_x.shape != np.shape(dout):
+        raise ValueError(f"dout must have the shape of f(x), {f_x.shape}; "
+                         f"got shape {np.shape(dout)}")
