@@ -25,15 +25,11 @@ INIT_SCALES = {
 def initialize_parameters(layer_dims, rng, method="he", dtype=np.float64):
     """Parameters W1, b1, ..., WL, bL of a network with layer sizes layer_dims.
 
-    layer_dims : sequence [n[0], n[1], ..., n[L]] of whole numbers >= 1; n[0] is the number
-        of input features, n[L] the number of outputs.
-    rng : numpy Generator, e.g. np.random.default_rng(0).
+    layer_dims : [n[0], n[1], ..., n[L]], whole numbers >= 1 (n[0] inputs, n[L] outputs).
+    rng : numpy Generator, e.g. np.random.default_rng(0); dtype : np.float64 or np.float32.
     method : "he", "xavier", "small" (0.01 N(0, 1), deeplearning.ai's shallow network),
-        "large" (N(0, 1), to watch activations explode or saturate) or "zeros" (to watch
-        symmetry stall learning).
-    dtype : np.float64 or np.float32.
-    Returns a dict with "W{l}" of shape (n[l], n[l-1]) drawn from N(0, scale^2) and "b{l}"
-    of shape (n[l], 1) filled with zeros, for l = 1 .. L.
+        "large" (N(0, 1): activations explode or saturate) or "zeros" (symmetry stalls).
+    Returns {"W{l}": (n[l], n[l-1]) from N(0, scale^2), "b{l}": (n[l], 1) zeros}, l = 1..L.
     """
     layer_dims = check_layer_dims(layer_dims)
     if not isinstance(rng, np.random.Generator):
