@@ -176,3 +176,9 @@ def test_optimizers_registry_holds_sgd():
     np.testing.assert_allclose(new_w, [0.95, 2.1])
     assert new_state is state
     np.testing.assert_array_equal(w, [1.0, 2.0])
+
+
+def test_one_filter_silences_the_course_s_divergence_warnings():
+    from utils import DivergenceWarning
+
+    assert issubclass(NonFiniteLossWarning, DivergenceWarning)

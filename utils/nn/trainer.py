@@ -9,6 +9,7 @@ import warnings
 
 import numpy as np
 
+from ..validation import DivergenceWarning
 from ._checks import (
     check_float_matrix,
     check_labels,
@@ -23,8 +24,11 @@ from .schedules import get_schedule
 EVAL_CHUNK = 4096
 
 
-class NonFiniteLossWarning(RuntimeWarning):
-    """The loss became NaN or infinite (learning rate too high?) and training stopped."""
+class NonFiniteLossWarning(DivergenceWarning):
+    """The loss became NaN or infinite (learning rate too high?) and training stopped.
+
+    A DivergenceWarning, as section 1's trainers give: one filter silences them all.
+    """
 
 
 class Trainer:
