@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from grader_contract import contract_tests
 from utils import (
     check_adaline_gradient,
     check_logistic_backward,
@@ -160,10 +161,6 @@ def predict_strict(w, b, X):
     return (w @ X + b > 0).astype(int)
 
 
-def not_attempted(*args):
-    raise NotImplementedError
-
-
 CHECKS = [
     (check_perceptron_update, perceptron_update,
      [perceptron_update_without_x, perceptron_update_strict_threshold]),
@@ -179,29 +176,8 @@ CHECKS = [
     (check_vectorized_propagate, propagate, [propagate_not_averaged, propagate_column_dw]),
 ]
 
-
-@pytest.mark.parametrize("check, correct, _", CHECKS, ids=lambda v: getattr(v, "__name__", ""))
-def test_a_correct_solution_passes(check, correct, _, capsys):
-    check(correct)
-    assert capsys.readouterr().out.startswith("All ")
-
-
-@pytest.mark.parametrize(
-    "check, wrong",
-    [(check, wrong) for check, _, wrongs in CHECKS for wrong in wrongs],
-    ids=lambda v: getattr(v, "__name__", ""),
-)
-def test_a_wrong_solution_is_rejected_with_the_case(check, wrong, capsys):
-    check(wrong)
-    out = capsys.readouterr().out
-    assert "failed" in out and "expected:" in out and "got:" in out
-    assert "All " not in out
-
-
-@pytest.mark.parametrize("check", [c for c, _, _ in CHECKS], ids=lambda c: c.__name__)
-def test_an_unattempted_exercise_says_so(check, capsys):
-    check(not_attempted)
-    assert "Not attempted yet: not_attempted" in capsys.readouterr().out
+(test_a_correct_solution_passes, test_a_wrong_solution_is_rejected_with_the_case,
+ test_an_unattempted_exercise_says_so) = contract_tests(CHECKS)
 
 
 def test_an_exception_is_reported_with_its_inputs(capsys):
