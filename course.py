@@ -146,6 +146,56 @@ def lab_options(is_root):
     return options
 
 
+# The stored outputs of the notebooks are compared digit for digit by the tests. Training
+# in float32 amplifies a difference in the last bit of one product into different weights a
+# few epochs later, and that last bit depends on the machine: OpenBLAS and NumPy pick their
+# vector instructions (AVX2, AVX-512) from the processor at run time, and OpenBLAS splits
+# some products differently over a different number of threads. So `test` and `outputs`
+# run every notebook with the same arithmetic on any x86-64 processor with AVX2 (nearly
+# every one made since 2015): AVX2 kernels in both libraries and one BLAS thread per
+# process (pytest already runs one process per core). `lab` keeps the machine's fastest.
+REPRODUCIBLE_ARITHMETIC = {
+    "OPENBLAS_CORETYPE": "Haswell",  # OpenBLAS's AVX2 kernels
+    "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR",  # NumPy's AVX-512 loops
+    "OPENBLAS_NUM_THREADS": "1",
+}
+# Asked of the environment's NumPy, which reads the processor the same way on every system.
+HAS_AVX2_SCRIPT = ("from numpy._core._multiarray_umath import __cpu_features__ as f\n"
+                   "print(bool(f.get('AVX2') and f.get('FMA3')))")
+NOT_PINNED = ("This processor has no x86-64 AVX2 arithmetic, which the stored notebook "
+              "outputs were made with: the notebooks are run, but their outputs are not "
+              "compared (nbval's --nbval-lax). See README.md, 'The same digits on every "
+              "machine'.")
+
+
+def has_avx2(python):
+    """Whether the processor runs x86-64 AVX2 and FMA code, as ``python``'s NumPy sees it."""
+    try:
+        done = subprocess.run([str(python), "-c", HAS_AVX2_SCRIPT], capture_output=True,
+                              text=True, check=False)
+    except OSError:
+        return False
+    return done.stdout.strip() == "True"
+
+
+def pin_arithmetic(name, command, environ, avx2):
+    """The command and environment of job ``name``, with REPRODUCIBLE_ARITHMETIC for `test`
+    and `outputs` on a processor with AVX2. Without AVX2 (ARM, or an older x86-64) the names
+    mean nothing or would select missing instructions: `test` then runs the notebooks
+    without comparing their outputs, since the stored digits cannot be reproduced there."""
+    environ = dict(environ)
+    if name in ("test", "outputs") and avx2:
+        environ.update(REPRODUCIBLE_ARITHMETIC)
+    elif name == "test":
+        print(NOT_PINNED, flush=True)
+        command = [*command, "--nbval-lax"]
+    elif name == "outputs":
+        print("This processor has no x86-64 AVX2 arithmetic: outputs stored from here will "
+              "differ in some training cells from what the tests reproduce on x86-64.",
+              flush=True)
+    return command, environ
+
+
 def job(name, args, cwd, python):
     """The command line that runs job ``name`` with the user's extra ``args``."""
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -181,6 +231,10 @@ def main(argv):
     if argv[0] == "outputs":
         # Stored with every notebook, so that new notebooks present like the others.
         run([str(venv_python(VENV)), "tools/rise_settings.py"])
+    if argv[0] in ("test", "outputs"):
+        command, environ = pin_arithmetic(argv[0], command, os.environ,
+                                          has_avx2(venv_python(VENV)))
+        os.environ.update(environ)
     if os.name == "posix":
         # Become the job, so that Ctrl+C and a stop signal reach Jupyter or pytest directly.
         os.execv(command[0], command)

@@ -10,7 +10,11 @@ thread avoids the oversubscription that makes multi-threaded timings meaningless
 1. A training epoch of 784-256-128-10 ReLU, batch 128, 60,000 synthetic examples, in
    float32 and float64: Trainer.fit against the floor of its matrix products (the GEMMs
    of forward and backward passes alone, on batches of the same shapes) and against
-   scikit-learn's MLPClassifier (one epoch of plain SGD, same data and architecture).
+   scikit-learn's MLPClassifier (one epoch of plain SGD, same data and architecture),
+   and, where PyTorch is installed, against PyTorch on the CPU with as many threads,
+   run in a process of its own by torch_epoch.py (PyTorch is not a requirement of the
+   course: to compare with a torch installed in another environment, set
+   COURSE_TORCH_PYTHON to that environment's python).
 2. A small network, 64-128-10 on the 1,437 training digits, batch 32: where an epoch's
    time goes when the matrices are too small to hide Python's cost per layer per batch.
 3. The peak memory of an epoch against the training set's size.
@@ -22,14 +26,19 @@ are timed in turn, round after round (floor, ours, scikit-learn, floor, ours, ..
 keeps its best round: on a shared machine the load changes from second to second, and
 interleaving lets every contender meet the same quiet moments.
 """
+import importlib.util
 import os
+import subprocess
+import sys
 import time
 import tracemalloc
 import warnings
+from pathlib import Path
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
+from threadpoolctl import threadpool_info
 
 from utils import NeuralNetwork, Trainer, best_time, load_digits_data
 
@@ -98,22 +107,100 @@ def sklearn_epoch(layer_dims, X, y, batch_size):
         mlp.fit(X.T, y)
 
 
-def row(name, seconds, ratio, target):
-    print(f"  {name:44s} {seconds:8.3f} s {ratio:7.2f}x   target {target}")
+def blas_threads():
+    """The number of threads NumPy's BLAS runs with here."""
+    return max((pool["num_threads"] for pool in threadpool_info()
+                if pool["internal_api"] == "openblas"), default=1)
 
 
-def big_network(dtype, target):
+def torch_python():
+    """An interpreter that can import torch: $COURSE_TORCH_PYTHON, or this one; else None."""
+    if os.environ.get("COURSE_TORCH_PYTHON"):
+        return os.environ["COURSE_TORCH_PYTHON"]
+    return sys.executable if importlib.util.find_spec("torch") else None
+
+
+def torch_epoch(dtype, threads):
+    """PyTorch's best epoch in seconds, timed in its own process; None without PyTorch."""
+    python = torch_python()
+    if python is None:
+        return None
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+    script = Path(__file__).with_name("torch_epoch.py")
+    done = subprocess.run([python, str(script), np.dtype(dtype).name, str(REPEAT),
+                           str(threads)], env=env, capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
+def row(name, seconds, ratio, target, met=None):
+    """One line of the report; ``met`` (True, False or None: no target) adds the verdict."""
+    verdict = {True: ": met", False: ": NOT met", None: ""}[met]
+    print(f"  {name:44s} {seconds:8.3f} s {ratio:7.2f}x   target {target}{verdict}")
+
+
+def plain_numpy_epoch(layer_dims, X, y, batch_size, learning_rate=0.01):
+    """The same epoch written as one NumPy loop, without the course's modules, checks or
+    update rules: what NumPy itself needs beyond the floor (gathering each batch, biases,
+    ReLU, softmax, the update), and so the least any NumPy code of this epoch can take."""
+    params = NeuralNetwork(layer_dims, random_state=0, dtype=X.dtype).params
+    L = len(layer_dims) - 1
+    W = [None] + [params[f"W{l}"] for l in range(1, L + 1)]
+    b = [None] + [params[f"b{l}"] for l in range(1, L + 1)]
+    m = X.shape[1]
+    order = np.random.default_rng(0).permutation(m)
+
+    def epoch():
+        total_loss = 0.0
+        for start in range(0, m, batch_size):
+            columns = order[start:start + batch_size]
+            A = [np.take(X.T, columns, axis=0).T]
+            Z = [None]
+            for l in range(1, L + 1):
+                Z.append(W[l] @ A[l - 1])
+                Z[l] += b[l]
+                if l < L:
+                    A.append(np.maximum(Z[l], 0))
+            shifted = Z[L] - Z[L].max(axis=0)
+            log_P = shifted - np.log(np.exp(shifted).sum(axis=0))
+            examples = (y[columns], np.arange(len(columns)))
+            total_loss -= log_P[examples].sum()  # the trainer reports the epoch's loss
+            P = np.exp(log_P)
+            P[examples] -= 1
+            dZ = P / len(columns)
+            for l in range(L, 0, -1):
+                dW, db = dZ @ A[l - 1].T, dZ.sum(axis=1, keepdims=True)
+                if l > 1:
+                    dZ = (W[l].T @ dZ) * (Z[l - 1] > 0)
+                W[l] = W[l] - learning_rate * dW
+                b[l] = b[l] - learning_rate * db
+        return W, b, total_loss / m
+
+    return epoch
+
+
+def big_network(dtype, limit):
     X, y = synthetic_data(dtype)
     print(f"\n{np.dtype(dtype).name}: {BIG}, X {X.shape} ({X.nbytes / 2**20:.0f} MiB), "
           f"batch 128")
     t = interleaved_best({"floor": gemm_floor(BIG, X, 128),
+                          "plain": plain_numpy_epoch(BIG, X, y, 128),
                           "ours": lambda: train_one_epoch(BIG, X, y, 128),
                           "sklearn": lambda: sklearn_epoch(BIG, X, y, 128)})
-    floor, ours, sklearn = t["floor"], t["ours"], t["sklearn"]
+    floor, plain, ours, sklearn = t["floor"], t["plain"], t["ours"], t["sklearn"]
     print(f"  {'floor: the matrix products alone':44s} {floor:8.3f} s")
-    row("Trainer.fit, one epoch / floor", ours, ours / floor, target)
+    row("one plain NumPy loop, no modules / floor", plain, plain / floor, "- (NumPy's least)")
+    row("Trainer.fit, one epoch / floor", ours, ours / floor, f"<= {limit}x",
+        ours / floor <= limit)
     row("MLPClassifier(solver='sgd'), one epoch / floor", sklearn, sklearn / floor, "-")
-    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)")
+    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)",
+        sklearn > ours)
+    threads = blas_threads()
+    torch = torch_epoch(dtype, threads)
+    if torch is None:
+        print("  PyTorch: not installed here (set COURSE_TORCH_PYTHON to compare with one)")
+    else:
+        row(f"PyTorch CPU ({threads} thread{'s' * (threads > 1)}) / Trainer.fit", torch,
+            torch / ours, "> 1 (ours faster)", torch > ours)
 
 
 def small_network():
@@ -133,7 +220,8 @@ def small_network():
     print(f"  {'floor: the matrix products alone':44s} {floor:8.4f} s")
     row("model.loss on each batch (no trainer) / floor", loss_only, loss_only / floor, "-")
     row("Trainer.fit, one epoch / floor", ours, ours / floor, "- (overhead, see below)")
-    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)")
+    row("MLPClassifier / Trainer.fit", sklearn, sklearn / ours, "> 1 (ours faster)",
+        sklearn > ours)
     us = 1e6 / n_batches
     print(f"  per batch: matrix products {floor * us:5.0f} us, layers' Python and "
           f"elementwise work {(loss_only - floor) * us:5.0f} us, trainer (gather, "
@@ -148,7 +236,7 @@ def peak_memory(dtype):
     tracemalloc.stop()
     print(f"  {np.dtype(dtype).name:8s} one epoch allocates at most {peak / 2**20:6.1f} MiB"
           f" = {peak / X.nbytes:.3f}x the training set ({X.nbytes / 2**20:.0f} MiB)"
-          f"   target < 0.05x (no copy of it)")
+          f"   target < 0.05x (no copy of it): {'met' if peak < 0.05 * X.nbytes else 'NOT met'}")
 
 
 def inference():
@@ -166,11 +254,16 @@ def inference():
 
 if __name__ == "__main__":
     np.ones(4_000_000)  # let glibc keep freed MiB-sized blocks (see bench_training.py)
-    threads = os.environ.get("OPENBLAS_NUM_THREADS", "the BLAS default")
-    print(f"BLAS threads: {threads}; best of {REPEAT}")
-    print("1. One training epoch of 784-256-128-10 against its floor and MLPClassifier")
-    big_network(np.float32, "<= 1.3x")
-    big_network(np.float64, "<= 1.6x")
+    kernels = {pool["architecture"] for pool in threadpool_info()
+               if pool["internal_api"] == "openblas"}
+    # The ratios to the floor depend on the kernels: the faster the matrix products (AVX-512
+    # kernels: SkylakeX, Cooperlake, SapphireRapids), the more the same other work weighs.
+    print(f"OpenBLAS kernels: {', '.join(sorted(kernels))}; BLAS threads: {blas_threads()}; "
+          f"best of {REPEAT}")
+    print("1. One training epoch of 784-256-128-10 against its floor, MLPClassifier and "
+          "PyTorch")
+    big_network(np.float32, 1.3)
+    big_network(np.float64, 1.6)
     print("\n2. The small network: where the time goes")
     small_network()
     print("\n3. Peak memory of one epoch (tracemalloc), against the training set")

@@ -128,3 +128,48 @@ def test_the_test_command_runs_a_file_named_from_the_users_folder(tmp_path):
                         cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+def test_test_and_outputs_pin_the_arithmetic_where_the_processor_has_avx2():
+    for name in ("test", "outputs"):
+        command, env = course.pin_arithmetic(name, ["py", "-m", "x"], {"HOME": "/h"}, True)
+        assert env == {"HOME": "/h", **course.REPRODUCIBLE_ARITHMETIC}
+        assert command == ["py", "-m", "x"]
+    command, env = course.pin_arithmetic("lab", ["py"], {"HOME": "/h"}, True)
+    assert (command, env) == (["py"], {"HOME": "/h"})
+
+
+def test_without_avx2_the_notebooks_run_but_are_not_compared(capsys):
+    command, env = course.pin_arithmetic("test", ["py", "-m", "pytest"], {"HOME": "/h"}, False)
+    assert command == ["py", "-m", "pytest", "--nbval-lax"] and env == {"HOME": "/h"}
+    assert "outputs are not compared" in capsys.readouterr().out
+    command, env = course.pin_arithmetic("outputs", ["py"], {"HOME": "/h"}, False)
+    assert (command, env) == (["py"], {"HOME": "/h"})
+    assert "will differ" in capsys.readouterr().out
+
+
+def test_avx2_is_read_from_numpy_and_is_false_without_an_interpreter(tmp_path):
+    from numpy._core._multiarray_umath import __cpu_features__ as features
+
+    expected = bool(features.get("AVX2") and features.get("FMA3"))
+    assert course.has_avx2(sys.executable) is expected
+    assert course.has_avx2(tmp_path / "no-python-here") is False
+
+
+@pytest.mark.skipif(not course.has_avx2(sys.executable),
+                    reason="the pinned kernels are x86-64 AVX2 ones")
+def test_the_pinned_environment_selects_avx2_kernels_in_numpy_and_openblas():
+    # Proves the variable names still mean something to the installed NumPy and OpenBLAS:
+    # were one renamed, the stored outputs would silently depend on the machine again.
+    probe = ("import numpy, threadpoolctl\n"
+             "from numpy._core._multiarray_umath import __cpu_features__ as f\n"
+             "pools = [p for p in threadpoolctl.threadpool_info() "
+             "if p['internal_api'] == 'openblas']\n"
+             "print(sorted({p['architecture'] for p in pools}), "
+             "sorted({p['num_threads'] for p in pools}), "
+             "[k for k in ('X86_V4', 'AVX512_ICL', 'AVX512_SPR') if f.get(k)])")
+    _, env = course.pin_arithmetic("test", [], os.environ, avx2=True)
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "['Haswell'] [1] []", done.stdout + done.stderr
+    assert done.stderr == ""

@@ -14,6 +14,7 @@ from utils import (
     make_flower,
 )
 from utils.nn import OPTIMIZERS, sgd
+from utils.nn.trainer import take_columns
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +183,41 @@ def test_one_filter_silences_the_course_s_divergence_warnings():
     from utils import DivergenceWarning
 
     assert issubclass(NonFiniteLossWarning, DivergenceWarning)
+
+
+@pytest.mark.parametrize("layout", ["rows.T, as the loaders return", "C order", "a strided view"])
+def test_every_mini_batch_is_columns_of_X_and_every_column_comes_once(layout):
+    # Row 0 of X numbers the examples, so each batch tells which columns it was cut from.
+    m, rng = 300, np.random.default_rng(0)
+    rows = np.column_stack([np.arange(m), rng.random((m, 4))])
+    X = {"rows.T, as the loaders return": rows.T,
+         "C order": np.ascontiguousarray(rows.T),
+         "a strided view": np.repeat(rows.T, 2, axis=0)[::2]}[layout]
+    y = rng.integers(0, 3, m)
+    seen = []
+
+    class Spy(NeuralNetwork):
+        def loss(self, X, y, mode="train"):
+            seen.append((X.copy(), y.copy()))
+            return super().loss(X, y, mode)
+
+    Trainer(Spy([5, 4, 3], random_state=0), epochs=2, batch_size=64, random_state=1,
+            track_train_acc=False).fit(X, y)
+    for epoch in (seen[:5], seen[5:]):
+        columns = np.concatenate([X_batch[0].astype(int) for X_batch, _ in epoch])
+        assert sorted(columns) == list(range(m))  # a permutation: each example once
+        assert [X_batch.shape[1] for X_batch, _ in epoch] == [64, 64, 64, 64, 44]
+        for X_batch, y_batch in epoch:
+            columns = X_batch[0].astype(int)
+            np.testing.assert_array_equal(X_batch, rows.T[:, columns])
+            np.testing.assert_array_equal(y_batch, y[columns])
+    assert not np.array_equal(seen[0][0][0], seen[5][0][0])  # shuffled anew each epoch
+
+
+@pytest.mark.parametrize("order", ["F", "C"])
+def test_take_columns_is_a_copy_of_the_columns_in_either_layout(order):
+    X = np.asarray(np.random.default_rng(0).random((7, 50), dtype=np.float32), order=order)
+    columns = np.array([49, 0, 3, 3, 17])
+    taken = take_columns(X, columns)
+    np.testing.assert_array_equal(taken, X[:, columns])
+    assert taken.dtype == np.float32 and not np.shares_memory(taken, X)

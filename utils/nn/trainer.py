@@ -5,6 +5,7 @@ of ``batch_size`` examples (the last one may be smaller), and for each batch ask
 for (loss, grads) and lets the update rule move every parameter. After each epoch it
 records the history a practitioner watches.
 """
+import math
 import warnings
 
 import numpy as np
@@ -22,6 +23,18 @@ from .schedules import get_schedule
 # Examples per forward pass when measuring accuracy and loss after an epoch, so that
 # the activations of a whole data set are never held at once.
 EVAL_CHUNK = 4096
+
+
+def take_columns(X, columns):
+    """X[:, columns], a new array of shape (n_x, len(columns)), gathered the fast way.
+
+    The loaders store X as rows.T: each example, a column of X, lies contiguous in memory
+    (X is "F-contiguous"). Copying those columns as whole rows of X.T with np.take is then
+    about twice as fast as X[:, columns], which NumPy gathers element by element.
+    """
+    if X.flags.f_contiguous:
+        return np.take(X.T, columns, axis=0).T
+    return X[:, columns]
 
 
 class NonFiniteLossWarning(DivergenceWarning):
@@ -125,8 +138,9 @@ class Trainer:
         total = 0.0
         for start in range(0, m, self.batch_size):
             batch = order[start:start + self.batch_size]
-            loss, grads = self.model.loss(X[:, batch], y[batch], mode="train")
-            if not np.isfinite(loss):
+            X_batch, y_batch = take_columns(X, batch), y[batch]
+            loss, grads = self.model.loss(X_batch, y_batch, mode="train")
+            if not math.isfinite(loss):
                 self._warn_diverged(f"The loss became {loss}", start // self.batch_size)
                 return None
             total += loss * len(batch)
