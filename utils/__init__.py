@@ -86,6 +86,7 @@ _EXPORTS = {
     "relative_error": "utils.gradcheck",
     # plots and notebook helpers
     "draw_computation_graph": "utils.plotting",
+    "draw_perceptron": "utils.plotting",
     "plot_cost_contours": "utils.plotting",
     "plot_cost": "utils.plotting",
     "plot_decision_regions": "utils.plotting",

@@ -218,6 +218,42 @@ def draw_computation_graph(ax=None):
     return ax
 
 
+def draw_perceptron(ax=None):
+    """Draw the schematic of Rosenblatt's perceptron (slide 14): inputs, weights, net
+    input, unit step and output, and the learning rule's way back from the error to the
+    weights. Sized for a (10, 4) figure on a projector. Returns the matplotlib Axes.
+    """
+    if ax is None:
+        ax = plt.gca()
+    forward, update = CLASS_COLORS[0], "#D55E00"
+    box = {"boxstyle": "round,pad=0.4", "fc": "white", "ec": "0.3", "lw": 1.5}
+    net_x, row = 0.40, 0.56  # the net input's box, and the height of the forward row
+    for y, j in ((0.90, "0"), (0.68, "1"), (0.46, "2"), (0.18, "m")):
+        ax.text(0.05, y, "$x_0 = 1$" if j == "0" else f"$x_{j}$", ha="center",
+                va="center", fontsize=16, bbox=box)
+        ax.annotate("", xy=(net_x - 0.075, row), xytext=(0.10, y),
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "lw": 2})
+        ax.text(0.17, y + 0.31 * (row - y) + 0.05, f"$w_{j}$", ha="center", fontsize=15,
+                color=forward)  # above its line, a third of the way along
+    ax.text(0.05, 0.33, r"$\vdots$", ha="center", va="center", fontsize=18)
+    for x, text in ((net_x, "net input\n$z = \\sum_{j=0}^{m} w_j x_j$"),
+                    (0.66, "unit step\n$g(z) = \\pm 1$"), (0.91, "output\n$\\hat{y}$")):
+        ax.text(x, row, text, ha="center", va="center", fontsize=15, bbox=box)
+    for start, end in ((0.485, 0.585), (0.735, 0.855)):
+        ax.annotate("", xy=(end, row), xytext=(start, row),
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "lw": 2.5})
+    # The learning rule: the error y - y_hat goes back to every weight.
+    ax.plot([0.91, 0.91, 0.25], [0.42, 0.13, 0.13], color=update, lw=2, ls="--")
+    ax.annotate("", xy=(0.25, 0.36), xytext=(0.25, 0.13),
+                arrowprops={"arrowstyle": "-|>", "color": update, "lw": 2, "ls": "--"})
+    ax.text(0.58, 0.04, r"error $y - \hat{y}$ updates every weight: "
+            r"$\Delta w_j = \eta\,(y - \hat{y})\,x_j$", ha="center", va="center",
+            color=update, fontsize=15)
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    ax.axis("off")
+    return ax
+
+
 def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
     """Colour the plane by ``predict`` and draw the examples on top.
 
