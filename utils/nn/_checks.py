@@ -60,14 +60,6 @@ def check_same_shape(name, a, reference_name, reference):
         )
 
 
-def check_positive_int(name, value):
-    """Check that ``value`` is a whole number >= 1."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number >= 1; got {value!r}")
-    if value < 1:
-        raise ValueError(f"{name} must be >= 1; got {value}")
-
-
 def check_positive_number(name, value):
     """Check that ``value`` is a finite number > 0, such as a learning rate."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (

@@ -10,11 +10,10 @@ import warnings
 
 import numpy as np
 
-from ..validation import DivergenceWarning
+from ..validation import DivergenceWarning, validate_positive_int
 from ._checks import (
     check_float_matrix,
     check_labels,
-    check_positive_int,
     check_positive_number,
 )
 from .optim import get_optimizer
@@ -201,8 +200,8 @@ class Trainer:
         """Check the knobs and the data once, before training; return the update rule."""
         update = get_optimizer(self.optimizer)
         check_positive_number("learning_rate", self.learning_rate)
-        check_positive_int("epochs", self.epochs)
-        check_positive_int("batch_size", self.batch_size)
+        validate_positive_int("epochs", self.epochs)
+        validate_positive_int("batch_size", self.batch_size)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
         self._check_data("X", X, "y", y)
         if (X_val is None) != (y_val is None):
