@@ -162,10 +162,10 @@ REPRODUCIBLE_ARITHMETIC = {
 # Asked of the environment's NumPy, which reads the processor the same way on every system.
 HAS_AVX2_SCRIPT = ("from numpy._core._multiarray_umath import __cpu_features__ as f\n"
                    "print(bool(f.get('AVX2') and f.get('FMA3')))")
-NOT_PINNED = ("This processor has no x86-64 AVX2 arithmetic, which the stored notebook "
-              "outputs were made with: the notebooks are run, but their outputs are not "
-              "compared (nbval's --nbval-lax). See README.md, 'The same digits on every "
-              "machine'.")
+NOT_PINNED = ("NumPy reports no x86-64 AVX2 and FMA here (or could not be asked), the "
+              "arithmetic the stored notebook outputs were made with: the notebooks are run, "
+              "but their outputs are not compared (nbval's --nbval-lax). See README.md, "
+              "'The same digits on every machine'.")
 
 
 def has_avx2(python):
@@ -190,7 +190,7 @@ def pin_arithmetic(name, command, environ, avx2):
         print(NOT_PINNED, flush=True)
         command = [*command, "--nbval-lax"]
     elif name == "outputs":
-        print("This processor has no x86-64 AVX2 arithmetic: outputs stored from here will "
+        print("NumPy reports no x86-64 AVX2 and FMA here: outputs stored from here will "
               "differ in some training cells from what the tests reproduce on x86-64.",
               flush=True)
     return command, environ

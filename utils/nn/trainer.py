@@ -1,4 +1,5 @@
-"""Mini-batch gradient descent for any model with ``params``, ``loss`` and ``predict``.
+"""Mini-batch gradient descent for any model with ``params``, ``loss``, ``predict`` and
+``scores``.
 
 Each epoch shuffles the columns of X with a seeded Generator, cuts them into mini-batches
 of ``batch_size`` examples (the last one may be smaller), and for each batch asks the model
@@ -25,11 +26,12 @@ EVAL_CHUNK = 4096
 
 
 def take_columns(X, columns):
-    """X[:, columns], a new array of shape (n_x, len(columns)), gathered the fast way.
+    """X[:, columns], a new array of shape (n_x, len(columns)).
 
     The loaders store X as rows.T: each example, a column of X, lies contiguous in memory
     (X is "F-contiguous"). Copying those columns as whole rows of X.T with np.take is then
-    about twice as fast as X[:, columns], which NumPy gathers element by element.
+    about twice as fast as X[:, columns], which NumPy gathers element by element. Any other
+    X (C order, a strided view) is gathered with X[:, columns].
     """
     if X.flags.f_contiguous:
         return np.take(X.T, columns, axis=0).T
