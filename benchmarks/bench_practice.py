@@ -126,14 +126,19 @@ def torch_python():
 
 
 def torch_epoch(dtype, threads):
-    """PyTorch's best epoch in seconds, timed in its own process; None without PyTorch."""
+    """PyTorch's best epoch in seconds, timed in its own process; None, and why, without."""
     python = torch_python()
     if python is None:
+        print("  PyTorch: not installed here (set COURSE_TORCH_PYTHON to compare with one)")
         return None
     env = {**os.environ, "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
     script = Path(__file__).with_name("torch_epoch.py")
-    done = subprocess.run([python, str(script), np.dtype(dtype).name, str(REPEAT),
-                           str(threads)], env=env, capture_output=True, text=True)
+    try:
+        done = subprocess.run([python, str(script), np.dtype(dtype).name, str(REPEAT),
+                               str(threads)], env=env, capture_output=True, text=True)
+    except OSError as error:
+        print(f"  PyTorch: cannot run {python}: {error.strerror}")
+        return None
     if done.returncode:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         print(f"  PyTorch: {python} {script.name} failed: {last}")
@@ -216,9 +221,7 @@ def big_network(dtype, limit):
         sklearn > ours)
     threads = blas_threads()
     torch = torch_epoch(dtype, threads)
-    if torch_python() is None:
-        print("  PyTorch: not installed here (set COURSE_TORCH_PYTHON to compare with one)")
-    elif torch is not None:
+    if torch is not None:
         row(f"PyTorch CPU ({threads} thread{'s' * (threads > 1)}) / Trainer.fit", torch,
             torch / ours, "> 1 (ours faster)", torch > ours)
 

@@ -12,6 +12,14 @@ def not_attempted(*args):
     raise NotImplementedError
 
 
+def assert_rejected(out, case, call, sentence):
+    """What a check prints for a wrong solution: the failed case first, then the call that
+    failed and the sentence naming the problem, and no traceback."""
+    assert out.startswith(f"{case} failed: "), out
+    assert f"call:     {call}" in out, out
+    assert sentence in out and "Traceback" not in out, out
+
+
 def _name(value):
     return getattr(value, "__name__", "")
 
