@@ -12,9 +12,11 @@ The running averages follow PYTORCH'S CONVENTION (torch.nn.BatchNorm1d), the cou
     running = (1 - momentum) * running + momentum * batch,     momentum = 0.1,
 
 and the running variance averages the UNBIASED batch variance, var * m / (m - 1), while
-the batch is normalised with the biased one. cs231n (and Keras) write the momentum the
-other way round, running = momentum * running + (1 - momentum) * batch, with momentum = 0.9
-(Keras 0.99), and cs231n averages the biased variance: ``running_average_cs231n`` shows it.
+the batch is normalised with the biased one. This momentum is not an optimizer's momentum.
+cs231n and Keras write it the other way round, running = momentum * running
++ (1 - momentum) * batch, with momentum = 0.9 (Keras 0.99), and average the biased variance;
+cs231n starts the running variance at 0, Keras (as PyTorch) at 1. ``running_average_cs231n``
+shows it.
 """
 import numbers
 
@@ -40,8 +42,8 @@ def running_average(running, batch, momentum):
 def running_average_cs231n(running, batch, momentum):
     """cs231n's and Keras' update: momentum * running + (1 - momentum) * batch.
 
-    The same average as ``running_average(running, batch, 1 - momentum)``; cs231n feeds it
-    the biased variance, so its running variance is smaller by the factor (m - 1) / m.
+    The same average as ``running_average(running, batch, 1 - momentum)``; cs231n and Keras
+    feed it the biased variance, so each batch adds (m - 1) / m of what it adds in PyTorch's.
     """
     return momentum * running + (1 - momentum) * batch
 
