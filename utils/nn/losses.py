@@ -3,6 +3,8 @@
 Both losses return the MEAN over the m examples (the cost J) and dZ, the exact derivative
 of that mean, so dZ carries the 1/m and linear_backward does not divide again.
 """
+import numbers
+
 import numpy as np
 
 from ._checks import check_float_matrix, check_labels
@@ -26,13 +28,18 @@ def softmax(Z):
     return np.exp(log_softmax(Z))
 
 
-def softmax_cross_entropy(Z, y):
+def softmax_cross_entropy(Z, y, label_smoothing=0.0):
     """Mean cross-entropy of softmax(Z) against integer labels, and its gradient.
 
     Z : (C, m) scores, one column per example; y : (m,) integer labels in 0 .. C-1.
     Returns loss = -(1/m) sum_i log softmax(Z)[y_i, i] (a float) and
     dZ = (softmax(Z) - Y) / m of shape (C, m), where Y is y one-hot encoded, shape (C, m).
     Finite and exact for scores as large as +-1e4 (see log_softmax).
+
+    label_smoothing : eps in [0, 1]. The target of each example becomes
+    Y_smooth = (1 - eps) Y + eps / C (every class gets eps / C, the true one 1 - eps more),
+    the loss -(1/m) sum Y_smooth * log softmax(Z) and dZ = (softmax(Z) - Y_smooth) / m:
+    torch.nn.CrossEntropyLoss(label_smoothing=eps).
     """
     check_float_matrix("Z", Z, what="(C, m)")
     C, m = Z.shape
@@ -42,8 +49,20 @@ def softmax_cross_entropy(Z, y):
     loss = -log_A[y, examples].sum() / m  # sum / m: np.mean's own overhead is larger
     dZ = np.exp(log_A)
     dZ[y, examples] -= 1  # A - Y without building the one-hot Y
+    if label_smoothing:
+        eps = check_label_smoothing(label_smoothing)
+        loss = (1 - eps) * loss - eps * log_A.sum() / (C * m)
+        dZ[y, examples] += eps  # A - Y_smooth = (A - Y) + eps Y - eps / C
+        dZ -= eps / C
     dZ /= m
     return float(loss), dZ
+
+
+def check_label_smoothing(eps):
+    """eps as a float, or ValueError unless it is a number in [0, 1]."""
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
+        raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
+    return float(eps)
 
 
 def sigmoid_cross_entropy(Z, y):
