@@ -99,7 +99,7 @@ def test_forward_and_backward_equal_torch_layernorm(torch_run):
 
 @pytest.mark.parametrize("args, message", [
     ((np.ones((3, 2), int), np.ones((3, 1)), np.zeros((3, 1))), "floating-point"),
-    ((np.ones((3, 2)), np.ones((3,)), np.zeros((3, 1))), r"gamma must be an array of shape \(n, 1\)"),
+    ((np.ones((3, 2)), np.ones((3,)), np.zeros((3, 1))), "gamma must be an array of shape"),
     ((np.ones((3, 2)), np.ones((3, 1)), np.zeros((2, 1))), r"beta must be an array of shape"),
     ((np.ones((3, 2)), np.ones((3, 1)), np.zeros((3, 1)), 0.0), "eps must be a number > 0"),
 ])
