@@ -38,8 +38,13 @@ def clip_by_global_norm(grads, max_norm):
     if not math.isfinite(total):
         raise ValueError(f"the gradients hold inf or NaN (global norm {total}): clipping cannot "
                          "repair them; the step that produced them diverged")
+    return scale_to_norm(grads, total, max_norm), total
+
+
+def scale_to_norm(grads, total, max_norm):
+    """The clipping step alone, for a caller that has the global norm ``total`` already."""
     factor = min(1.0, max_norm / (total + EPS))
-    return {name: g * factor for name, g in grads.items()}, total
+    return {name: g * factor for name, g in grads.items()}
 
 
 def _check_clip_args(grads, max_norm):
