@@ -171,6 +171,16 @@ _EXPORTS = {
     "check_confusion_matrix": "utils.checks.practice",
     "check_per_class_recall": "utils.checks.practice",
     "check_top_confusions": "utils.checks.practice",
+    # today's training recipe (notebook 15)
+    "layernorm_forward": "utils.nn.layernorm",
+    "layernorm_backward": "utils.nn.layernorm",
+    "adamw": "utils.nn.optim",
+    "clip_by_global_norm": "utils.nn.clipping",
+    "global_norm": "utils.nn.clipping",
+    "check_layernorm_forward": "utils.checks.training_recipe",
+    "check_clip_by_global_norm": "utils.checks.training_recipe",
+    "check_adamw": "utils.checks.training_recipe",
+    "check_smoothed_targets": "utils.checks.training_recipe",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -80,6 +80,11 @@ class Trainer:
         on, and ``epochs`` more epochs are trained (a long run split across cells).
         False starts every fit afresh, except for the model's weights, which are the
         model's own.
+    optimizer_options : dict or None
+        The update rule's hyper-parameters other than the learning rate, e.g.
+        {"momentum": 0.8} or {"weight_decay": 0.05}: every parameter's state starts with
+        them (the rule's defaults otherwise). With "adamw", biases, gammas and betas get
+        "weight_decay": 0 whatever is given here: only the weights W{l} are decayed.
     clip_norm : float or None
         If given, every mini-batch's gradients are clipped to this global norm before the
         update (clipping.clip_by_global_norm, PyTorch's clip_grad_norm_). None: no clipping.
@@ -97,16 +102,15 @@ class Trainer:
         The global norm of each step's gradients before clipping (with clip_norm or
         track_grad_norm; empty otherwise).
     states_ : dict
-        The update rule's state of each parameter, by parameter name. With AdamW
-        ("adamw"), biases, gammas and betas start with "weight_decay": 0: only the
-        weights W{l} are decayed.
+        The update rule's state of each parameter, by parameter name.
     diverged_ : bool
         Whether training stopped because the loss became NaN or infinite.
     """
 
     def __init__(self, model, optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=64,
                  schedule=None, random_state=None, track_train_acc=True, *,
-                 warm_start=False, clip_norm=None, track_grad_norm=False):
+                 warm_start=False, optimizer_options=None, clip_norm=None,
+                 track_grad_norm=False):
         self.model = model
         self.optimizer = optimizer
         self.learning_rate = learning_rate
@@ -116,6 +120,7 @@ class Trainer:
         self.random_state = random_state
         self.track_train_acc = track_train_acc
         self.warm_start = warm_start
+        self.optimizer_options = optimizer_options
         self.clip_norm = clip_norm
         self.track_grad_norm = track_grad_norm
 
@@ -181,10 +186,11 @@ class Trainer:
         return total / m
 
     def _initial_state(self, name):
-        """An empty state; for AdamW, no decay of biases and normalisation parameters."""
+        """The optimizer_options; for AdamW, no decay of biases and normalisation parameters."""
+        state = dict(self.optimizer_options or {})
         if get_optimizer(self.optimizer) is adamw and not name.startswith("W"):
-            return {"weight_decay": 0.0}
-        return {}
+            state["weight_decay"] = 0.0
+        return state
 
     def _learning_rate(self, epoch):
         if self.schedule is None:
@@ -235,6 +241,14 @@ class Trainer:
         validate_positive_int("epochs", self.epochs)
         validate_positive_int("batch_size", self.batch_size)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
+        options = self.optimizer_options
+        if options is not None and not (isinstance(options, dict)
+                                        and all(isinstance(k, str) for k in options)):
+            raise TypeError("optimizer_options must be None or a dict of hyper-parameters, "
+                            f"e.g. {{'weight_decay': 0.05}}; got {options!r}")
+        if options and "learning_rate" in options:
+            raise ValueError("give the learning rate as Trainer(learning_rate=...), not in "
+                             "optimizer_options")
         if self.clip_norm is not None:
             check_positive_number("clip_norm", self.clip_norm)
         if not isinstance(self.track_grad_norm, bool):
