@@ -63,6 +63,7 @@ _EXPORTS = {
     "sigmoid_forward": "utils.nn",
     "softmax": "utils.nn",
     "softmax_cross_entropy": "utils.nn",
+    "smoothed_cross_entropy": "utils.nn.losses",
     "tanh_backward": "utils.nn",
     "tanh_forward": "utils.nn",
     # one hidden layer written out (notebook 6)
@@ -140,6 +141,7 @@ _EXPORTS = {
     "exponential_decay": "utils.nn.schedules",
     "cosine_annealing": "utils.nn.schedules",
     "linear_warmup": "utils.nn.schedules",
+    "get_schedule": "utils.nn.schedules",
     "elongated_bowl": "utils.nn.surfaces",
     "rosenbrock": "utils.nn.surfaces",
     "saddle": "utils.nn.surfaces",

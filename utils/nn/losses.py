@@ -28,18 +28,13 @@ def softmax(Z):
     return np.exp(log_softmax(Z))
 
 
-def softmax_cross_entropy(Z, y, label_smoothing=0.0):
+def softmax_cross_entropy(Z, y):
     """Mean cross-entropy of softmax(Z) against integer labels, and its gradient.
 
     Z : (C, m) scores, one column per example; y : (m,) integer labels in 0 .. C-1.
     Returns loss = -(1/m) sum_i log softmax(Z)[y_i, i] (a float) and
     dZ = (softmax(Z) - Y) / m of shape (C, m), where Y is y one-hot encoded, shape (C, m).
     Finite and exact for scores as large as +-1e4 (see log_softmax).
-
-    label_smoothing : eps in [0, 1]. The target of each example becomes
-    Y_smooth = (1 - eps) Y + eps / C (every class gets eps / C, the true one 1 - eps more),
-    the loss -(1/m) sum Y_smooth * log softmax(Z) and dZ = (softmax(Z) - Y_smooth) / m:
-    torch.nn.CrossEntropyLoss(label_smoothing=eps).
     """
     check_float_matrix("Z", Z, what="(C, m)")
     C, m = Z.shape
@@ -49,20 +44,8 @@ def softmax_cross_entropy(Z, y, label_smoothing=0.0):
     loss = -log_A[y, examples].sum() / m  # sum / m: np.mean's own overhead is larger
     dZ = np.exp(log_A)
     dZ[y, examples] -= 1  # A - Y without building the one-hot Y
-    if label_smoothing:
-        eps = check_label_smoothing(label_smoothing)
-        loss = (1 - eps) * loss - eps * log_A.sum() / (C * m)
-        dZ[y, examples] += eps  # A - Y_smooth = (A - Y) + eps Y - eps / C
-        dZ -= eps / C
     dZ /= m
     return float(loss), dZ
-
-
-def check_label_smoothing(eps):
-    """eps as a float, or ValueError unless it is a number in [0, 1]."""
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
-        raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
-    return float(eps)
 
 
 def sigmoid_cross_entropy(Z, y):
@@ -82,9 +65,37 @@ def sigmoid_cross_entropy(Z, y):
     return float(loss), dZ
 
 
-def output_loss(ZL, y):
+def smoothed_cross_entropy(Z, y, eps):
+    """Softmax cross-entropy against label-smoothed targets, and its gradient.
+
+    Z : (C, m) scores; y : (m,) integer labels in 0 .. C-1; eps : a number in [0, 1].
+    The target of each example is Q = (1 - eps) Y + eps / C: every class gets eps / C,
+    the true one 1 - eps more. Returns loss = -(1/m) sum(Q * log softmax(Z)) and
+    dZ = (softmax(Z) - Q) / m of shape (C, m): torch.nn.CrossEntropyLoss(label_smoothing=eps).
+    """
+    check_float_matrix("Z", Z, what="(C, m)")
+    C, m = Z.shape
+    check_labels(y, m, C)
+    eps = check_label_smoothing(eps)
+    log_A = log_softmax(Z)
+    Q = np.full_like(Z, eps / C)
+    Q[y, np.arange(m)] += 1 - eps
+    return float(-np.sum(Q * log_A) / m), (np.exp(log_A) - Q) / m
+
+
+def check_label_smoothing(eps):
+    """eps as a float; ValueError unless it is a number in [0, 1]."""
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
+        raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
+    return float(eps)
+
+
+def output_loss(ZL, y, label_smoothing=0.0):
     """The network's cost on its scores ZL of shape (n[L], m): softmax cross-entropy when
-    n[L] >= 2 (one row per class), sigmoid cross-entropy when n[L] = 1 (two classes)."""
+    n[L] >= 2 (one row per class; with label smoothing if label_smoothing > 0), sigmoid
+    cross-entropy when n[L] = 1 (two classes)."""
+    if label_smoothing:
+        return smoothed_cross_entropy(ZL, y, label_smoothing)
     if isinstance(ZL, np.ndarray) and ZL.ndim == 2 and ZL.shape[0] == 1:
         return sigmoid_cross_entropy(ZL, y)
     return softmax_cross_entropy(ZL, y)

@@ -25,7 +25,7 @@ from .dropout import dropout_backward, dropout_forward
 from .init import initialize_parameters
 from .layernorm import layernorm_backward, layernorm_forward
 from .layers import linear_backward, linear_forward
-from .losses import check_label_smoothing, output_loss, sigmoid, softmax, softmax_cross_entropy
+from .losses import check_label_smoothing, output_loss, sigmoid, softmax
 from .regularization import l2_cost, l2_grads
 
 
@@ -96,8 +96,8 @@ def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn
         norm in every hidden layer; training updates the states' running statistics.
     keep_prob : probability of KEEPING a hidden unit in dropout; 1 means no dropout.
     rng : numpy Generator of the dropout masks (training with keep_prob < 1 only).
-    layernorm : layer norm in every hidden layer instead (gamma{l}, beta{l} as for batch
-        norm; no state, the same in both modes). Not together with bn_states.
+    layernorm : layer norm in every hidden layer instead (gamma{l}, beta{l} as with
+        batch norm; no state, the same in both modes). Not together with bn_states.
     Returns the scores ZL = Z[L] of shape (n[L], m) and caches, a dict with caches[l]
     for l = 1 .. L: (linear_cache, bn_cache, activation_cache, dropout_cache) for the
     hidden layers (None for a step that is off), the linear cache alone for the output layer.
@@ -205,8 +205,8 @@ class NeuralNetwork:
     ----------
     params : dict
         "W{l}" of shape (n[l], n[l-1]) and "b{l}" of shape (n[l], 1), l = 1 .. L; with
-        batch norm or layer norm also "gamma{l}" (ones) and "beta{l}" (zeros), (n[l], 1),
-        l = 1 .. L-1.
+        batch norm or layer norm also "gamma{l}" (ones) and "beta{l}" (zeros),
+        (n[l], 1), l = 1 .. L-1.
     L : int
         Number of layers with weights.
     bn_states : dict or None
@@ -259,15 +259,13 @@ class NeuralNetwork:
 
         Returns (loss, grads): loss a float (the mean over the m examples) and grads a dict
         with "d" + name shaped like params[name], for every parameter.
-        In training the loss includes the L2 term (if reg > 0) and label smoothing (if
-        label_smoothing > 0); in evaluation it is the data's plain cross-entropy, the number
-        to compare across values of reg and label_smoothing.
+        In training the loss includes the L2 term and label smoothing, if any; in
+        evaluation it is the data's cross-entropy alone, the number to compare across
+        values of reg and label_smoothing.
         """
         ZL, caches = self.forward(X, mode)
-        if self.label_smoothing and mode == "train":
-            loss, dZL = softmax_cross_entropy(ZL, y, self.label_smoothing)
-        else:
-            loss, dZL = output_loss(ZL, y)
+        smoothing = self.label_smoothing if mode == "train" else 0.0
+        loss, dZL = output_loss(ZL, y, smoothing)
         grads = self.backward(dZL, caches)
         if self.reg > 0 and mode == "train":
             m = ZL.shape[1]
