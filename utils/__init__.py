@@ -63,6 +63,7 @@ _EXPORTS = {
     "sigmoid_forward": "utils.nn",
     "softmax": "utils.nn",
     "softmax_cross_entropy": "utils.nn",
+    "smoothed_cross_entropy": "utils.nn.losses",
     "tanh_backward": "utils.nn",
     "tanh_forward": "utils.nn",
     # one hidden layer written out (notebook 6)
@@ -140,6 +141,7 @@ _EXPORTS = {
     "exponential_decay": "utils.nn.schedules",
     "cosine_annealing": "utils.nn.schedules",
     "linear_warmup": "utils.nn.schedules",
+    "get_schedule": "utils.nn.schedules",
     "elongated_bowl": "utils.nn.surfaces",
     "rosenbrock": "utils.nn.surfaces",
     "saddle": "utils.nn.surfaces",
@@ -171,6 +173,16 @@ _EXPORTS = {
     "check_confusion_matrix": "utils.checks.practice",
     "check_per_class_recall": "utils.checks.practice",
     "check_top_confusions": "utils.checks.practice",
+    # today's training recipe (notebook 15)
+    "layernorm_forward": "utils.nn.layernorm",
+    "layernorm_backward": "utils.nn.layernorm",
+    "adamw": "utils.nn.optim",
+    "clip_by_global_norm": "utils.nn.clipping",
+    "global_norm": "utils.nn.clipping",
+    "check_layernorm_forward": "utils.checks.training_recipe",
+    "check_clip_by_global_norm": "utils.checks.training_recipe",
+    "check_adamw": "utils.checks.training_recipe",
+    "check_smoothed_targets": "utils.checks.training_recipe",
 }
 
 __all__ = sorted(_EXPORTS)

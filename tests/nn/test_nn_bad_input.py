@@ -138,7 +138,7 @@ def test_network_arguments():
 
 @pytest.mark.parametrize(
     "kwargs, error, message",
-    [({"optimizer": "adamw"}, ValueError, r"optimizer must be one of \[.*'sgd'.*\]"),
+    [({"optimizer": "adamax"}, ValueError, r"optimizer must be one of \[.*'sgd'.*\]"),
      ({"learning_rate": 0}, ValueError, "learning_rate must be a positive number"),
      ({"learning_rate": float("nan")}, ValueError, "learning_rate must be a positive number"),
      ({"epochs": 0}, ValueError, "epochs must be >= 1"),

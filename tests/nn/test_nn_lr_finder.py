@@ -68,7 +68,7 @@ def test_same_seed_same_result(problem):
         ({"min_lr": 1.0, "max_lr": 0.1}, ValueError, "min_lr must be below max_lr"),
         ({"steps": 0}, ValueError, "steps must be >= 1"),
         ({"batch_size": 2.5}, TypeError, "batch_size must be a whole number"),
-        ({"optimizer": "adamw"}, ValueError, "optimizer must be one of"),
+        ({"optimizer": "adamax"}, ValueError, "optimizer must be one of"),
     ],
 )
 def test_bad_input(problem, kwargs, error, message):

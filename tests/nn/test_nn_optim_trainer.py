@@ -15,7 +15,8 @@ def digits():
 
 
 LEARNING_RATES = {"sgd": 0.5, "momentum": 0.05, "momentum_ema": 0.5, "nesterov": 0.05,
-                  "adagrad": 0.05, "rmsprop": 0.003, "adam": 0.003}
+                  "adagrad": 0.05, "rmsprop": 0.003, "adam": 0.003,
+                  "adamw": 0.003}
 
 
 @pytest.mark.parametrize("name", list(OPTIMIZERS))
@@ -54,7 +55,7 @@ def test_schedule_by_name_or_function(digits, schedule):
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
-        ({"optimizer": "adamw"}, ValueError, r"optimizer must be one of \['adagrad', 'adam'"),
+        ({"optimizer": "adamax"}, ValueError, r"optimizer must be one of \['adagrad', 'adam'"),
         ({"schedule": "cosin"}, ValueError, r"or one of the names \['constant', 'cosine'"),
         ({"schedule": 0.5}, TypeError, "schedule must be None or a function"),
     ],

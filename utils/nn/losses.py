@@ -3,6 +3,8 @@
 Both losses return the MEAN over the m examples (the cost J) and dZ, the exact derivative
 of that mean, so dZ carries the 1/m and linear_backward does not divide again.
 """
+import numbers
+
 import numpy as np
 
 from ._checks import check_float_matrix, check_labels
@@ -63,9 +65,37 @@ def sigmoid_cross_entropy(Z, y):
     return float(loss), dZ
 
 
-def output_loss(ZL, y):
+def smoothed_cross_entropy(Z, y, eps):
+    """Softmax cross-entropy against label-smoothed targets, and its gradient.
+
+    Z : (C, m) scores; y : (m,) integer labels in 0 .. C-1; eps : a number in [0, 1].
+    The target of each example is Q = (1 - eps) Y + eps / C: every class gets eps / C,
+    the true one 1 - eps more. Returns loss = -(1/m) sum(Q * log softmax(Z)) and
+    dZ = (softmax(Z) - Q) / m of shape (C, m): torch.nn.CrossEntropyLoss(label_smoothing=eps).
+    """
+    check_float_matrix("Z", Z, what="(C, m)")
+    C, m = Z.shape
+    check_labels(y, m, C)
+    eps = check_label_smoothing(eps)
+    log_A = log_softmax(Z)
+    Q = np.full_like(Z, eps / C)
+    Q[y, np.arange(m)] += 1 - eps
+    return float(-np.sum(Q * log_A) / m), (np.exp(log_A) - Q) / m
+
+
+def check_label_smoothing(eps):
+    """eps as a float; ValueError unless it is a number in [0, 1]."""
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
+        raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
+    return float(eps)
+
+
+def output_loss(ZL, y, label_smoothing=0.0):
     """The network's cost on its scores ZL of shape (n[L], m): softmax cross-entropy when
-    n[L] >= 2 (one row per class), sigmoid cross-entropy when n[L] = 1 (two classes)."""
+    n[L] >= 2 (one row per class; with label smoothing if label_smoothing > 0), sigmoid
+    cross-entropy when n[L] = 1 (two classes)."""
+    if label_smoothing:
+        return smoothed_cross_entropy(ZL, y, label_smoothing)
     if isinstance(ZL, np.ndarray) and ZL.ndim == 2 and ZL.shape[0] == 1:
         return sigmoid_cross_entropy(ZL, y)
     return softmax_cross_entropy(ZL, y)

@@ -9,9 +9,10 @@ same l, so a layer's gradient cannot be paired with another layer's cache.
 
 network_forward and network_backward are the plain network of sections 2-3 (notebook 7),
 one hidden layer per step of their loops. The *_bn_dropout pair is the same loop with the
-two optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
+optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
 
-    Z = W A_prev + b  ->  [batch norm: gamma Z_hat + beta]  ->  A = g(Z)  ->  [dropout]
+    Z = W A_prev + b  ->  [batch norm or layer norm: gamma Z_hat + beta]  ->  A = g(Z)
+                      ->  [dropout]
 """
 import numbers
 
@@ -22,8 +23,9 @@ from .activations import ACTIVATIONS
 from .batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm_state
 from .dropout import dropout_backward, dropout_forward
 from .init import initialize_parameters
+from .layernorm import layernorm_backward, layernorm_forward
 from .layers import linear_backward, linear_forward
-from .losses import output_loss, sigmoid, softmax
+from .losses import check_label_smoothing, output_loss, sigmoid, softmax
 from .regularization import l2_cost, l2_grads
 
 
@@ -84,7 +86,7 @@ def network_forward(X, params, activation="relu"):
 
 
 def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn_states=None,
-                               keep_prob=1.0, rng=None):
+                               keep_prob=1.0, rng=None, layernorm=False):
     """network_forward with the two optional steps of sections 5-6 in each hidden layer.
 
     X : (n[0], m), one example per column; params : W1, b1, ..., WL, bL (and gamma{l},
@@ -94,6 +96,8 @@ def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn
         norm in every hidden layer; training updates the states' running statistics.
     keep_prob : probability of KEEPING a hidden unit in dropout; 1 means no dropout.
     rng : numpy Generator of the dropout masks (training with keep_prob < 1 only).
+    layernorm : layer norm in every hidden layer instead (gamma{l}, beta{l} as with
+        batch norm; no state, the same in both modes). Not together with bn_states.
     Returns the scores ZL = Z[L] of shape (n[L], m) and caches, a dict with caches[l]
     for l = 1 .. L: (linear_cache, bn_cache, activation_cache, dropout_cache) for the
     hidden layers (None for a step that is off), the linear cache alone for the output layer.
@@ -108,6 +112,8 @@ def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn
         if bn_states is not None:
             Z, bn_cache = batchnorm_forward(Z, params[f"gamma{l}"], params[f"beta{l}"],
                                             bn_states[l], mode)
+        elif layernorm:
+            Z, bn_cache = layernorm_forward(Z, params[f"gamma{l}"], params[f"beta{l}"])
         A, activation_cache = g_forward(Z)
         if keep_prob < 1:
             A, dropout_cache = dropout_forward(A, keep_prob, mode, rng)
@@ -135,18 +141,20 @@ def network_backward(dZL, caches, activation="relu"):
     return grads
 
 
-def network_backward_bn_dropout(dZL, caches, activation="relu"):
+def network_backward_bn_dropout(dZL, caches, activation="relu", *, layernorm=False):
     """network_backward through the two optional steps of sections 5-6.
 
     dZL : (n[L], m); caches : from network_forward_bn_dropout.
     Returns grads with "dW{l}" (n[l], n[l-1]) and "db{l}" (n[l], 1) for l = 1 .. L
-    (and "dgamma{l}", "dbeta{l}" for the hidden layers, with batch norm).
+    (and "dgamma{l}", "dbeta{l}" for the hidden layers, with batch norm or, if
+    ``layernorm``, layer norm: the same flag as the forward pass).
     Layer L is linear: dA[L-1] = W[L]^T dZ[L]. Then for l = L-1 down to 1, the forward
     steps undone in reverse order: [dropout,] dZ[l] = dA[l] * g'(Z[l]), [batch norm,]
     dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX is not needed).
     """
     L = len(caches)
     _, g_backward = ACTIVATIONS[activation]
+    norm_backward = layernorm_backward if layernorm else batchnorm_backward
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
     for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
@@ -155,7 +163,7 @@ def network_backward_bn_dropout(dZL, caches, activation="relu"):
             dA = dropout_backward(dA, dropout_cache)
         dZ = g_backward(dA, activation_cache)
         if bn_cache is not None:
-            dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = batchnorm_backward(dZ, bn_cache)
+            dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = norm_backward(dZ, bn_cache)
         dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, linear_cache,
                                                                compute_dA_prev=l > 1)
     return grads
@@ -186,12 +194,19 @@ class NeuralNetwork:
         nn.Dropout(p) has p = 1 - keep_prob). 1 means no dropout.
     batchnorm : bool
         Batch normalisation between the linear part and g of every hidden layer.
+    layernorm : bool
+        Layer normalisation there instead (each example normalised over its n[l] units;
+        no running statistics). Not together with batchnorm.
+    label_smoothing : float in [0, 1)
+        eps of label smoothing in the training loss (softmax outputs, n[L] >= 2): the
+        target of each example is (1 - eps) one-hot + eps / n[L]. 0 means none.
 
     Attributes
     ----------
     params : dict
         "W{l}" of shape (n[l], n[l-1]) and "b{l}" of shape (n[l], 1), l = 1 .. L; with
-        batch norm also "gamma{l}" (ones) and "beta{l}" (zeros), (n[l], 1), l = 1 .. L-1.
+        batch norm or layer norm also "gamma{l}" (ones) and "beta{l}" (zeros),
+        (n[l], 1), l = 1 .. L-1.
     L : int
         Number of layers with weights.
     bn_states : dict or None
@@ -202,7 +217,8 @@ class NeuralNetwork:
     """
 
     def __init__(self, layer_dims, activation="relu", init="he", random_state=None,
-                 dtype=np.float64, *, reg=0.0, keep_prob=1.0, batchnorm=False):
+                 dtype=np.float64, *, reg=0.0, keep_prob=1.0, batchnorm=False,
+                 layernorm=False, label_smoothing=0.0):
         self.layer_dims = check_layer_dims(layer_dims)
         check_choice("activation", activation, ACTIVATIONS)
         self.activation = activation
@@ -210,12 +226,15 @@ class NeuralNetwork:
         self.random_state = random_state
         self.dtype = check_float_dtype(dtype)
         self.reg, self.keep_prob, self.batchnorm = check_knobs(reg, keep_prob, batchnorm)
+        self.layernorm, self.label_smoothing = check_recipe_knobs(
+            layernorm, label_smoothing, batchnorm, self.layer_dims)
         self.L = len(self.layer_dims) - 1
         rng = np.random.default_rng(random_state)
         self.params = initialize_parameters(self.layer_dims, rng, init, self.dtype)
         self.bn_states = None
-        if batchnorm:
-            self.params, self.bn_states = add_batchnorm(self.params, self.layer_dims, self.dtype)
+        if batchnorm or layernorm:
+            self.params, bn_states = add_batchnorm(self.params, self.layer_dims, self.dtype)
+            self.bn_states = bn_states if batchnorm else None
         self.dropout_rng = rng
 
     def forward(self, X, mode="train"):
@@ -227,22 +246,26 @@ class NeuralNetwork:
         check_choice("mode", mode, ("train", "eval"))
         return network_forward_bn_dropout(self._check_X(X), self.params, self.activation,
                                           mode=mode, bn_states=self.bn_states,
-                                          keep_prob=self.keep_prob, rng=self.dropout_rng)
+                                          keep_prob=self.keep_prob, rng=self.dropout_rng,
+                                          layernorm=self.layernorm)
 
     def backward(self, dZL, caches):
         """Gradients "dW{l}", "db{l}" from dZ[L] of shape (n[L], m) and forward's caches."""
-        return network_backward_bn_dropout(dZL, caches, self.activation)
+        return network_backward_bn_dropout(dZL, caches, self.activation,
+                                           layernorm=self.layernorm)
 
     def loss(self, X, y, mode="train"):
         """The cost J on X of shape (n[0], m) with labels y of shape (m,), and its gradients.
 
         Returns (loss, grads): loss a float (the mean over the m examples) and grads a dict
         with "d" + name shaped like params[name], for every parameter.
-        In training the loss includes the L2 term (if reg > 0); in evaluation it is the
-        data's cross-entropy alone, the number to compare across values of reg.
+        In training the loss includes the L2 term and label smoothing, if any; in
+        evaluation it is the data's cross-entropy alone, the number to compare across
+        values of reg and label_smoothing.
         """
         ZL, caches = self.forward(X, mode)
-        loss, dZL = output_loss(ZL, y)
+        smoothing = self.label_smoothing if mode == "train" else 0.0
+        loss, dZL = output_loss(ZL, y, smoothing)
         grads = self.backward(dZL, caches)
         if self.reg > 0 and mode == "train":
             m = ZL.shape[1]
@@ -297,6 +320,23 @@ def check_knobs(reg, keep_prob, batchnorm):
     if not isinstance(batchnorm, bool):
         raise TypeError(f"batchnorm must be True or False; got {batchnorm!r}")
     return float(reg), float(keep_prob), batchnorm
+
+
+def check_recipe_knobs(layernorm, label_smoothing, batchnorm, layer_dims):
+    """Check the layernorm and label_smoothing knobs; return them as (bool, float)."""
+    if not isinstance(layernorm, bool):
+        raise TypeError(f"layernorm must be True or False; got {layernorm!r}")
+    if layernorm and batchnorm:
+        raise ValueError("choose batchnorm=True or layernorm=True, not both: each normalises "
+                         "Z[l] of every hidden layer")
+    eps = check_label_smoothing(label_smoothing)
+    if eps == 1:
+        raise ValueError("label_smoothing = 1 makes every target uniform: nothing is left to "
+                         "learn; use a value like 0.1")
+    if eps and layer_dims[-1] == 1:
+        raise ValueError("label_smoothing needs a softmax output layer (n[L] >= 2 units); "
+                         "this network has one sigmoid output unit")
+    return layernorm, eps
 
 
 def add_batchnorm(params, layer_dims, dtype):

@@ -17,7 +17,8 @@ from ._checks import (
     check_labels,
     check_positive_number,
 )
-from .optim import get_optimizer
+from .clipping import global_norm, scale_to_norm
+from .optim import adamw, get_optimizer
 from .schedules import get_schedule
 
 # Examples per forward pass when measuring accuracy and loss after an epoch, so that
@@ -79,6 +80,17 @@ class Trainer:
         on, and ``epochs`` more epochs are trained (a long run split across cells).
         False starts every fit afresh, except for the model's weights, which are the
         model's own.
+    optimizer_options : dict or None
+        The update rule's hyper-parameters other than the learning rate, e.g.
+        {"momentum": 0.8} or {"weight_decay": 0.05}: every parameter's state starts with
+        them (the rule's defaults otherwise). With "adamw", biases, gammas and betas get
+        "weight_decay": 0 whatever is given here: only the weights W{l} are decayed.
+    clip_norm : float or None
+        If given, every mini-batch's gradients are clipped to this global norm before the
+        update (clipping.clip_by_global_norm, PyTorch's clip_grad_norm_). None: no clipping.
+    track_grad_norm : bool
+        Record every mini-batch's global gradient norm (before clipping) in
+        grad_norms_; always recorded when clip_norm is set.
 
     Attributes
     ----------
@@ -86,6 +98,9 @@ class Trainer:
         "loss": mean of the epoch's mini-batch losses (the parameters change during the
         epoch, as in scikit-learn's loss_curve_); "train_acc"; "val_loss", "val_acc"
         (empty without validation data); "lr": the learning rate used.
+    grad_norms_ : list of float, one per mini-batch
+        The global norm of each step's gradients before clipping (with clip_norm or
+        track_grad_norm; empty otherwise).
     states_ : dict
         The update rule's state of each parameter, by parameter name.
     diverged_ : bool
@@ -94,7 +109,8 @@ class Trainer:
 
     def __init__(self, model, optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=64,
                  schedule=None, random_state=None, track_train_acc=True, *,
-                 warm_start=False):
+                 warm_start=False, optimizer_options=None, clip_norm=None,
+                 track_grad_norm=False):
         self.model = model
         self.optimizer = optimizer
         self.learning_rate = learning_rate
@@ -104,6 +120,9 @@ class Trainer:
         self.random_state = random_state
         self.track_train_acc = track_train_acc
         self.warm_start = warm_start
+        self.optimizer_options = optimizer_options
+        self.clip_norm = clip_norm
+        self.track_grad_norm = track_grad_norm
 
     def fit(self, X, y, X_val=None, y_val=None):
         """Train the model on X of shape (n_x, m) and integer labels y of shape (m,).
@@ -115,9 +134,10 @@ class Trainer:
         update = self._check_args(X, y, X_val, y_val)
         if not (self.warm_start and hasattr(self, "history_")):
             self.rng_ = np.random.default_rng(self.random_state)
-            self.states_ = {name: {} for name in self.model.params}
+            self.states_ = {name: self._initial_state(name) for name in self.model.params}
             self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc",
                                                  "lr")}
+            self.grad_norms_ = []
         self.diverged_ = False
         done = len(self.history_["loss"])
         for epoch in range(done, done + self.epochs):
@@ -145,6 +165,15 @@ class Trainer:
                 self._warn_diverged(f"The loss became {loss}", start // self.batch_size)
                 return None
             total += loss * len(batch)
+            if self.clip_norm is not None or self.track_grad_norm:
+                norm = global_norm(grads)
+                if not math.isfinite(norm):
+                    self._warn_diverged("The gradients became inf or NaN",
+                                        start // self.batch_size)
+                    return None
+                self.grad_norms_.append(norm)
+                if self.clip_norm is not None:
+                    grads = scale_to_norm(grads, norm, self.clip_norm)
             params = self.model.params
             for name in params:
                 self.states_[name]["learning_rate"] = lr
@@ -155,6 +184,13 @@ class Trainer:
             self._warn_diverged("The parameters overflowed", start // self.batch_size)
             return None
         return total / m
+
+    def _initial_state(self, name):
+        """The optimizer_options; for AdamW, no decay of biases and normalisation parameters."""
+        state = dict(self.optimizer_options or {})
+        if get_optimizer(self.optimizer) is adamw and not name.startswith("W"):
+            state["weight_decay"] = 0.0
+        return state
 
     def _learning_rate(self, epoch):
         if self.schedule is None:
@@ -205,6 +241,18 @@ class Trainer:
         validate_positive_int("epochs", self.epochs)
         validate_positive_int("batch_size", self.batch_size)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
+        options = self.optimizer_options
+        if options is not None and not (isinstance(options, dict)
+                                        and all(isinstance(k, str) for k in options)):
+            raise TypeError("optimizer_options must be None or a dict of hyper-parameters, "
+                            f"e.g. {{'weight_decay': 0.05}}; got {options!r}")
+        if options and "learning_rate" in options:
+            raise ValueError("give the learning rate as Trainer(learning_rate=...), not in "
+                             "optimizer_options")
+        if self.clip_norm is not None:
+            check_positive_number("clip_norm", self.clip_norm)
+        if not isinstance(self.track_grad_norm, bool):
+            raise TypeError(f"track_grad_norm must be True or False; got {self.track_grad_norm!r}")
         self._check_data("X", X, "y", y)
         if (X_val is None) != (y_val is None):
             raise ValueError("X_val and y_val go together: give both or neither")
