@@ -14,7 +14,7 @@ def iris():
     return load_iris_sepals()
 
 
-def train(iris, batch_size=60, **knobs):
+def train(iris, batch_size=60, validation=True, **knobs):
     """Notebooks 9 and 10's train(): 400 epochs at learning rate 1.0, with validation data
     and the default track_train_acc=True."""
     X_train, X_val, y_train, y_val = iris
@@ -23,7 +23,10 @@ def train(iris, batch_size=60, **knobs):
                       random_state=0)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        trainer.fit(X_train, y_train, X_val, y_val)
+        if validation:
+            trainer.fit(X_train, y_train, X_val, y_val)
+        else:
+            trainer.fit(X_train, y_train)
     return net, trainer, caught
 
 
@@ -51,6 +54,14 @@ def test_notebook_9_exercise_4_as_worded(iris):
     net, trainer, caught = train(iris, reg=100.0)
     assert_one_warning_that_says_what_happened(net, trainer, caught)
     assert "or a smaller reg (now 100.0)" in str(caught[0].message)
+
+
+def test_the_training_accuracy_alone_is_measured_quietly_too(iris):
+    # Without validation data the diverging run is found by the next mini-batch's loss; the
+    # training accuracy measured after each epoch before that overflows without a word.
+    net, trainer, caught = train(iris, validation=False, reg=100.0)
+    assert_one_warning_that_says_what_happened(net, trainer, caught)
+    assert "the loss became nan" in str(caught[0].message)
 
 
 def test_a_dropout_network_at_batch_10_and_learning_rate_1(iris):
