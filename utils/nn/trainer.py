@@ -139,11 +139,11 @@ class Trainer:
             # _warn_diverged reports the run once, as one NonFiniteLossWarning.
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 epoch_loss = self._run_epoch(X, y, self.rng_, update, lr)
-                scores = None if epoch_loss is None else self._evaluate(X, y, X_val, y_val)
-            if scores is None:
+                metrics = None if epoch_loss is None else self._evaluate(X, y, X_val, y_val)
+            if metrics is None:
                 self.diverged_ = True
                 break
-            self._record(epoch_loss, lr, scores)
+            self._record(epoch_loss, lr, metrics)
         return self
 
     def _run_epoch(self, X, y, rng, update, lr):
@@ -186,21 +186,21 @@ class Trainer:
     def _evaluate(self, X, y, X_val, y_val):
         """The accuracies and validation loss to record after an epoch, or None (with a
         warning) if the validation loss is NaN or infinite."""
-        scores = {}
+        metrics = {}
         if self.track_train_acc:
-            scores["train_acc"] = self._accuracy(X, y)
+            metrics["train_acc"] = self._accuracy(X, y)
         if X_val is not None:
-            scores["val_loss"] = self._mean_loss(X_val, y_val)
-            if not math.isfinite(scores["val_loss"]):
-                self._warn_diverged(f"the validation loss became {scores['val_loss']}")
+            metrics["val_loss"] = self._mean_loss(X_val, y_val)
+            if not math.isfinite(metrics["val_loss"]):
+                self._warn_diverged(f"the validation loss became {metrics['val_loss']}")
                 return None
-            scores["val_acc"] = self._accuracy(X_val, y_val)
-        return scores
+            metrics["val_acc"] = self._accuracy(X_val, y_val)
+        return metrics
 
-    def _record(self, epoch_loss, lr, scores):
+    def _record(self, epoch_loss, lr, metrics):
         self.history_["loss"].append(epoch_loss)
         self.history_["lr"].append(lr)
-        for key, value in scores.items():
+        for key, value in metrics.items():
             self.history_[key].append(value)
 
     def _chunks(self, m):
