@@ -123,7 +123,11 @@ def test_a_diverging_loss_warns_once_and_stops(digits, dtype, learning_rate):
         trainer.fit(X_train.astype(dtype), y_train)
     # One warning of our class, and no NumPy RuntimeWarning (overflow, invalid value) around it.
     assert [w.category for w in caught] == [NonFiniteLossWarning]
-    assert "training stopped" in str(caught[0].message)
+    message = str(caught[0].message)
+    assert "Training diverged: the loss became nan in epoch 1" in message
+    assert "Training stopped" in message and "smaller learning_rate" in message
+    largest = max(np.abs(p).max() for p in net.params.values())
+    assert f"the largest parameter is {largest:.2g}" in message
     assert trainer.diverged_
     assert len(trainer.history_["loss"]) < 50
     assert all(np.isfinite(trainer.history_["loss"]))
@@ -134,7 +138,8 @@ def test_an_overflow_in_the_last_update_is_reported_too(digits):
     net = NeuralNetwork([64, 32, 10], random_state=0, dtype=np.float32)
     # One epoch of one batch: no later loss would reveal the overflowed weights.
     trainer = Trainer(net, learning_rate=1e39, epochs=1, batch_size=2000)
-    with pytest.warns(NonFiniteLossWarning, match="parameters overflowed.*NOT all finite"):
+    with pytest.warns(NonFiniteLossWarning,
+                      match="parameters overflowed in epoch 1.*some parameters are inf or NaN"):
         trainer.fit(X_train.astype(np.float32), y_train)
     assert trainer.diverged_ and trainer.history_["loss"] == []
 

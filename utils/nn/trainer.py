@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from ..validation import DivergenceWarning, validate_positive_int
+from ..validation import DivergenceWarning, _caller_stacklevel, validate_positive_int
 from ._checks import (
     check_float_matrix,
     check_labels,
@@ -40,7 +40,8 @@ def take_columns(X, columns):
 
 
 class NonFiniteLossWarning(DivergenceWarning):
-    """The loss became NaN or infinite (learning rate too high?) and training stopped.
+    """Training stopped because the loss (of a mini-batch, or of the validation data after
+    an epoch) or the parameters became NaN or infinite: the learning rate is too high?
 
     A DivergenceWarning, as section 1's trainers give: one filter silences them all.
     """
@@ -67,7 +68,8 @@ class Trainer:
     schedule : str, callable or None
         schedule(learning_rate, epoch) -> the learning rate of epoch 0, 1, ..., e.g.
         schedules.cosine_annealing(epochs); or a name: "step", "exponential", "cosine",
-        "warmup_cosine" (see schedules.get_schedule); None keeps learning_rate.
+        "warmup_cosine", the schedule of that name for a run of ``epochs`` epochs (see
+        schedules.get_schedule); None keeps learning_rate. With warm_start, see there.
     random_state : int or None
         Seed of the shuffling.
     track_train_acc : bool
@@ -78,6 +80,13 @@ class Trainer:
         If True, a second call of fit continues where the first stopped: the update
         rule's memory (Adam's moments, ...), the shuffling Generator and the history go
         on, and ``epochs`` more epochs are trained (a long run split across cells).
+        A schedule given as a function goes on too: it is called with the epoch counted
+        from the first fit, as the history counts them (3, 4, 5 in the second fit of
+        epochs=3), so give it the whole run's length, e.g. cosine_annealing(15) for five
+        fits of 3 epochs. A named schedule is one fit's (it was made for ``epochs``
+        epochs), so each fit runs it again from its epoch 0: a warm restart, as in
+        SGDR (Loshchilov and Hutter, 2017; for "cosine", torch.optim.lr_scheduler.
+        CosineAnnealingWarmRestarts(T_0=epochs)).
         False starts every fit afresh, except for the model's weights, which are the
         model's own.
     optimizer_options : dict or None
@@ -104,7 +113,10 @@ class Trainer:
     states_ : dict
         The update rule's state of each parameter, by parameter name.
     diverged_ : bool
-        Whether training stopped because the loss became NaN or infinite.
+        Whether the last fit stopped because the loss, the validation loss or the
+        parameters became NaN or infinite. It then gives one NonFiniteLossWarning (and no
+        NumPy RuntimeWarning), which says what became NaN or infinite, in which epoch,
+        and what to try; the history holds the epochs before that one.
     """
 
     def __init__(self, model, optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=64,
@@ -139,17 +151,19 @@ class Trainer:
                                                  "lr")}
             self.grad_norms_ = []
         self.diverged_ = False
-        done = len(self.history_["loss"])
-        for epoch in range(done, done + self.epochs):
-            lr = self._learning_rate(epoch)
-            # Overflow to inf or NaN is caught below, through the loss, and reported by one
-            # NonFiniteLossWarning instead of a stream of NumPy RuntimeWarnings.
-            with np.errstate(over="ignore", invalid="ignore"):
+        first = len(self.history_["loss"])
+        for epoch in range(first, first + self.epochs):
+            lr = self._learning_rate(epoch, epoch - first)
+            # A diverging run overflows long before its loss is NaN, in training and in the
+            # evaluation after each epoch alike. NumPy's warnings are silenced for both, and
+            # _warn_diverged reports the run once, as one NonFiniteLossWarning.
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 epoch_loss = self._run_epoch(X, y, self.rng_, update, lr)
-            if epoch_loss is None:
+                metrics = None if epoch_loss is None else self._evaluate(X, y, X_val, y_val)
+            if metrics is None:
                 self.diverged_ = True
                 break
-            self._record(epoch_loss, lr, X, y, X_val, y_val)
+            self._record(epoch_loss, lr, metrics)
         return self
 
     def _run_epoch(self, X, y, rng, update, lr):
@@ -162,13 +176,13 @@ class Trainer:
             X_batch, y_batch = take_columns(X, batch), y[batch]
             loss, grads = self.model.loss(X_batch, y_batch, mode="train")
             if not math.isfinite(loss):
-                self._warn_diverged(f"The loss became {loss}", start // self.batch_size)
+                self._warn_diverged(f"the loss became {loss}", start // self.batch_size)
                 return None
             total += loss * len(batch)
             if self.clip_norm is not None or self.track_grad_norm:
                 norm = global_norm(grads)
                 if not math.isfinite(norm):
-                    self._warn_diverged("The gradients became inf or NaN",
+                    self._warn_diverged("the gradients became inf or NaN",
                                         start // self.batch_size)
                     return None
                 self.grad_norms_.append(norm)
@@ -181,7 +195,7 @@ class Trainer:
                                                           self.states_[name])
         # The last update has no next loss to reveal an overflow: look at the parameters.
         if not all(np.isfinite(p).all() for p in self.model.params.values()):
-            self._warn_diverged("The parameters overflowed", start // self.batch_size)
+            self._warn_diverged("the parameters overflowed")
             return None
         return total / m
 
@@ -192,23 +206,38 @@ class Trainer:
             state["weight_decay"] = 0.0
         return state
 
-    def _learning_rate(self, epoch):
+    def _learning_rate(self, epoch, epoch_of_fit):
+        """The learning rate of the run's epoch ``epoch``, which is this fit's epoch
+        ``epoch_of_fit`` (both from 0): a schedule function is called with the first, a
+        named schedule with the second (see warm_start)."""
         if self.schedule is None:
             return float(self.learning_rate)
+        if isinstance(self.schedule, str):
+            epoch = epoch_of_fit
         lr = get_schedule(self.schedule, self.epochs)(self.learning_rate, epoch)
         check_positive_number(f"schedule(learning_rate, {epoch})", lr)
         # A Python float: a NumPy float64 scalar would turn float32 parameters into float64.
         return float(lr)
 
-    def _record(self, epoch_loss, lr, X, y, X_val, y_val):
-        history = self.history_
-        history["loss"].append(epoch_loss)
-        history["lr"].append(lr)
+    def _evaluate(self, X, y, X_val, y_val):
+        """The accuracies and validation loss to record after an epoch, or None (with a
+        warning) if the validation loss is NaN or infinite."""
+        metrics = {}
         if self.track_train_acc:
-            history["train_acc"].append(self._accuracy(X, y))
+            metrics["train_acc"] = self._accuracy(X, y)
         if X_val is not None:
-            history["val_loss"].append(self._mean_loss(X_val, y_val))
-            history["val_acc"].append(self._accuracy(X_val, y_val))
+            metrics["val_loss"] = self._mean_loss(X_val, y_val)
+            if not math.isfinite(metrics["val_loss"]):
+                self._warn_diverged(f"the validation loss became {metrics['val_loss']}")
+                return None
+            metrics["val_acc"] = self._accuracy(X_val, y_val)
+        return metrics
+
+    def _record(self, epoch_loss, lr, metrics):
+        self.history_["loss"].append(epoch_loss)
+        self.history_["lr"].append(lr)
+        for key, value in metrics.items():
+            self.history_[key].append(value)
 
     def _chunks(self, m):
         return (slice(start, start + EVAL_CHUNK) for start in range(0, m, EVAL_CHUNK))
@@ -223,15 +252,32 @@ class Trainer:
                     for s in self._chunks(X.shape[1]))
         return float(total / X.shape[1])
 
-    def _warn_diverged(self, what, batch):
-        epoch = len(self.history_["loss"])
-        finite = all(np.isfinite(p).all() for p in self.model.params.values())
+    def _warn_diverged(self, what, batch=None):
+        """One NonFiniteLossWarning: what happened (``what``, in mini-batch ``batch`` of the
+        epoch being trained), how the loss got there, how large the parameters are, and what
+        to try."""
+        losses = self.history_["loss"]
+        where = f"in epoch {len(losses) + 1}"
+        if batch is not None:
+            where += f", mini-batch {batch + 1}"
+        story = ""
+        if losses and max(losses) > losses[0]:
+            peak = int(np.argmax(losses))
+            story = (f" The loss had grown from {losses[0]:.3g} in epoch 1 to "
+                     f"{losses[peak]:.3g} in epoch {peak + 1}.")
+        params = self.model.params.values()
+        if all(np.isfinite(p).all() for p in params):
+            size = f"the largest parameter is {max(np.abs(p).max() for p in params):.2g}"
+        else:
+            size = "some parameters are inf or NaN"
+        advice = f"a smaller learning_rate (now {self.learning_rate!r})"
+        reg = getattr(self.model, "reg", 0)
+        if reg:
+            advice += f" or a smaller reg (now {reg!r})"
         warnings.warn(
-            f"{what} in epoch {epoch}, mini-batch {batch}: training stopped, and the "
-            f"parameters are {'all finite' if finite else 'NOT all finite (inf or NaN)'}. "
-            f"Try a smaller learning rate.",
+            f"Training diverged: {what} {where}.{story} Training stopped; {size}. Try {advice}.",
             NonFiniteLossWarning,
-            stacklevel=4,
+            stacklevel=_caller_stacklevel(),
         )
 
     def _check_args(self, X, y, X_val, y_val):
