@@ -28,29 +28,33 @@ def check_momentum_step(momentum_step):
         {"w": rng.normal(size=(2, 1)), "dw": rng.normal(size=(2, 1)),
          "v": rng.normal(size=(2, 1)), "mu": 0.0, "learning_rate": 0.5},
     ]
-    run_cases("momentum_step", momentum_step, cases, expected, allclose)
+    run_cases("momentum_step", momentum_step, cases, expected, allclose, outputs=("w", "v"))
 
 
 def check_adam_step(adam_step):
-    """Check ``adam_step(w, dw, m, v, t, learning_rate, beta1, beta2, epsilon)`` ->
-    (w, m, v, t) after one bias-corrected Adam step; t counts the steps before this one."""
+    """Check ``adam_step(w, dw, v, s, t, learning_rate, beta1, beta2, epsilon)`` ->
+    (w, v, s, t) after one bias-corrected Adam step; t counts the steps before this one.
+
+    v and s are the averages of the gradients and of their squares, as notebook 12 names
+    them (the course's adam keeps them as state "m" and "v", PyTorch's names).
+    """
     rng = np.random.default_rng(13)
 
-    def expected(w, dw, m, v, t, learning_rate, beta1, beta2, epsilon):
+    def expected(w, dw, v, s, t, learning_rate, beta1, beta2, epsilon):
         state = {"learning_rate": learning_rate, "beta1": beta1, "beta2": beta2,
-                 "epsilon": epsilon, "m": m, "v": v, "t": t}
+                 "epsilon": epsilon, "m": v, "v": s, "t": t}
         w, state = adam(w, dw, state)
         return w, state["m"], state["v"], state["t"]
 
     def case(shape, t, beta1=0.9, beta2=0.999):
-        started = t > 0  # before the first step, m and v are 0
+        started = t > 0  # before the first step, v and s are 0
         return {"w": rng.normal(size=shape), "dw": rng.normal(size=shape),
-                "m": started * 0.1 * rng.normal(size=shape),
-                "v": started * 0.01 * rng.uniform(0.5, 1.5, size=shape), "t": t,
+                "v": started * 0.1 * rng.normal(size=shape),
+                "s": started * 0.01 * rng.uniform(0.5, 1.5, size=shape), "t": t,
                 "learning_rate": 0.01, "beta1": beta1, "beta2": beta2, "epsilon": 1e-8}
 
     cases = [case((3,), t=0), case((3, 2), t=4), case((2, 2), t=1, beta1=0.5, beta2=0.9)]
-    run_cases("adam_step", adam_step, cases, expected, allclose)
+    run_cases("adam_step", adam_step, cases, expected, allclose, outputs=("w", "v", "s", "t"))
 
 
 def check_cosine_schedule(cosine_lr):
