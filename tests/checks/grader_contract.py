@@ -31,7 +31,7 @@ class Exercise:
     wrong_type: str = "np.asarray(...)"  # what the message says to a list-returning answer
 
     def __repr__(self):
-        return self.check.__name__
+        return self.check.__name__.replace(" ", "_")
 
 
 def not_attempted(*args):
@@ -98,11 +98,22 @@ def _listed(value):
     return value
 
 
+def _has_array(value):
+    if isinstance(value, (tuple, list)):
+        return any(_has_array(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_array(v) for v in value.values())
+    return isinstance(value, np.ndarray)
+
+
 def returns_lists(solution):
     """The right numbers, with every array turned into a (nested) list."""
 
     def answer(*args):
-        return _listed(solution(*args))
+        result = solution(*args)
+        if not _has_array(result):  # a list in place of the number or the tuple
+            return list(result) if isinstance(result, tuple) else [result]
+        return _listed(result)
 
     answer.__name__ = solution.__name__
     return answer
@@ -171,8 +182,8 @@ def contract_tests(exercises):
     @pytest.mark.parametrize("exercise", exercises, ids=ids)
     def test_an_unattempted_exercise_says_so(exercise, capsys):
         out = output_of(exercise.check, not_attempted, capsys)
-        assert out == ("Not attempted yet: not_attempted raises NotImplementedError. "
-                       "Write its body, then run this cell again.\n")
+        assert out.startswith("Not attempted yet: ") and "not_attempted" in out
+        assert out.endswith("Write its body, then run this cell again.\n")
 
     @pytest.mark.parametrize("exercise", exercises, ids=ids)
     def test_changing_the_callers_data_is_rejected(exercise, capsys):

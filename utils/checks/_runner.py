@@ -90,10 +90,11 @@ def run_cases(name, fn, cases, expected=None, *, judge=None, outputs=None, lists
     report_name : how the function appears in the messages (default: its name).
     """
     fn_name = report_name or function_name(fn, name)
+    history = []  # (case, result) of the cases passed so far
     for number, case in enumerate(cases, start=1):
         try:
             failure = _run_case(fn, fn_name, case, expected, judge, outputs, lists, close,
-                                mistakes, diagnose, fatal_warnings, seeds)
+                                mistakes, diagnose, fatal_warnings, seeds, history)
         except _NotAttempted:
             print(f"Not attempted yet: {fn_name} raises NotImplementedError. "
                   f"Write its body, then run this cell again.")
@@ -124,7 +125,7 @@ class _Report:
 
 
 def _run_case(fn, fn_name, case, expected_fn, judge, outputs, lists, close, mistakes,
-              diagnose, fatal_warnings, seeds):
+              diagnose, fatal_warnings, seeds, history):
     """None if ``fn`` passes ``case``, else a _Report. Raises only for the check's own bugs."""
     want = None if judge else expected_fn(**_arguments(case, seeds))
     inputs = _arguments(case, seeds)
@@ -141,8 +142,10 @@ def _run_case(fn, fn_name, case, expected_fn, judge, outputs, lists, close, mist
         else:
             _compare(got, want, fn_name, outputs, lists, close)
     except Failure as failure:
-        problem = (_known_mistake(got, case, mistakes, seeds, lists, close)
-                   or _safe_diagnose(diagnose, got, case) or failure.problem)
+        problem = failure.problem
+        if judge or not _same(got, want):  # the right numbers in the wrong form: no mistake
+            problem = (_known_mistake(history + [(case, got)], mistakes, seeds)
+                       or _safe_diagnose(diagnose, got, case) or problem)
         if failure.expected is None:
             failure.expected, failure.got = _describe_expected(want, outputs), _describe(got)
         lines = [("expected:", failure.expected), ("got:", failure.got)]
@@ -161,6 +164,7 @@ def _run_case(fn, fn_name, case, expected_fn, judge, outputs, lists, close, mist
             [("expected:", "the arguments unchanged"), ("got:", f"{changed} changed")])
     if seeds:
         return _rng_problem(fn, fn_name, case, seeds, got)
+    history.append((case, copy.deepcopy(got)))
     return None
 
 
@@ -266,7 +270,8 @@ def _number(got, name, want):
                       _describe(got))
     if isinstance(want, (int, np.integer)) and not isinstance(want, bool):
         if not isinstance(got, (int, np.integer)) or isinstance(got, bool):
-            raise Failure(f"{name} is {_a(got)} ({_fmt(got)}); expected a whole number, an int",
+            shown = repr(float(got)) if isinstance(got, (float, np.floating)) else _fmt(got)
+            raise Failure(f"{name} is {_a(got)} ({shown}); expected a whole number, an int",
                           f"{name} = {want}", f"{name} = {_fmt(got)}")
     return value
 
@@ -370,17 +375,28 @@ def _entries(name, value, want, close):
 
 # ---- known mistakes --------------------------------------------------------------------
 
-def _known_mistake(got, case, mistakes, seeds, lists, close):
-    for wrong_fn, sentence in mistakes:
+def _known_mistake(results, mistakes, seeds):
+    """The sentence of the mistake whose wrong version returns what the student's function
+    returned: on every case so far if one does, else on the failed case (the last)."""
+    matches = [_matches(wrong_fn, results, seeds) for wrong_fn, _ in mistakes]
+    for everywhere in (True, False):
+        for (wrong_fn, sentence), (on_all, on_last) in zip(mistakes, matches):
+            if (on_all if everywhere else on_last):
+                return sentence
+    return None
+
+
+def _matches(wrong_fn, results, seeds):
+    """(equal on every case, equal on the last case) for the wrong version ``wrong_fn``."""
+    same = []
+    for case, got in results:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                wrong = wrong_fn(**_arguments(case, seeds))
+                same.append(_same(got, wrong_fn(**_arguments(case, seeds))))
         except Exception:  # noqa: BLE001 - a wrong version that cannot run this case
-            continue
-        if _same(got, wrong):
-            return sentence
-    return None
+            same.append(False)
+    return all(same), same[-1]
 
 
 def _safe_diagnose(diagnose, got, case):
@@ -508,7 +524,8 @@ def _fmt(value):
         return np.array2string(array, separator=", ", threshold=24, edgeitems=3,
                                max_line_width=10**6,
                                formatter={"float_kind": lambda x: f"{x:.6g}", "int": str,
-                                          "complex_kind": lambda x: f"{x:.6g}"})
+                                          "complex_kind": lambda x: f"{x:.6g}"}
+                               ).replace("\n", "")
     text = repr(value)
     return text if len(text) < 60 else text[:57] + "..."
 

@@ -57,7 +57,7 @@ def check_softmax_cross_entropy(softmax_cross_entropy):
     ]
     overflow = ("overflow", "exp of a score of 1e4 overflows: subtract each column's "
                             "largest score first (log-sum-exp)")
-    log_of_zero = ("divide by zero", "log(0): a softmax of 0 underflowed; compute "
+    log_of_zero = ("divide by zero encountered in log", "log(0): a softmax of 0 underflowed; compute "
                                      "log softmax as Z - max - log(sum(exp(Z - max)))")
     run_cases("softmax_cross_entropy", softmax_cross_entropy, cases, expected,
               outputs=("loss", "dZ"), close=gradient_close, mistakes=mistakes,
@@ -84,8 +84,8 @@ def check_network_backward(network_backward):
         (lambda dZL, caches: _backward(dZL, caches, relu_derivative=False),
          "the hidden layers' ReLU derivative is missing: dZ[l] = dA[l] * (Z[l] > 0)"),
         (lambda dZL, caches: _backward(dZL, caches, shift=True),
-         "the gradients are one layer off: dW[l] comes from caches[l], the cache of "
-         "layer l"),
+         "the gradients are one layer off: the gradients of layer l come from caches[l] "
+         "and go under the keys dW{l} and db{l}"),
     ]
     run_cases("network_backward", network_backward, cases,
               lambda dZL, caches: answers[dZL.tobytes()], close=gradient_close,
@@ -101,8 +101,8 @@ def _backward(dZL, caches, relu_derivative=True, shift=False):
         linear_cache, Z = caches[l]
         dZ = dA * (Z > 0) if relu_derivative else dA
         dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, linear_cache)
-    if shift:
-        grads = {f"d{p}{l}": grads[f"d{p}{l + 1}"] for l in range(1, L) for p in "Wb"}
+    if shift:  # layer l's gradients stored under l + 1, over the output layer's
+        grads = {f"d{p}{l + 1}": grads[f"d{p}{l}"] for l in range(1, L) for p in "Wb"}
     return grads
 
 

@@ -125,6 +125,9 @@ def _judge_log_uniform(draws, case):
     if stats.kstest(draws, stats.uniform(low, high - low).cdf).pvalue > 1e-3:
         problem = ("the draws are uniform between low and high, not on a log scale: draw "
                    "the exponent uniformly, then raise 10 to it")
+    elif stats.kstest(np.log(draws), stats.uniform(lo, hi - lo).cdf).pvalue > 1e-3:
+        problem = ("np.exp of an exponent drawn between log10 bounds: raise 10 to it, "
+                   "10 ** exponent (or use np.log and np.exp together)")
     else:
         problem = "the logarithms of the draws are not uniform (Kolmogorov-Smirnov p < 0.001)"
     raise Failure(problem, wanted, got)

@@ -120,8 +120,8 @@ def check_cosine_schedule(cosine_lr):
     ]
     cases = [
         {"learning_rate": 0.1, "epoch": 0, "total_epochs": 10},
-        {"learning_rate": 0.1, "epoch": 5, "total_epochs": 10},
-        {"learning_rate": 0.02, "epoch": 7, "total_epochs": 30},
+        {"learning_rate": 0.1, "epoch": 3, "total_epochs": 10},
+        {"learning_rate": 0.02, "epoch": 15, "total_epochs": 30},
         {"learning_rate": 1.0, "epoch": 30, "total_epochs": 30},
     ]
     run_cases("cosine_lr", cosine_lr, cases, expected, outputs="learning rate",

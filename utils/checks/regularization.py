@@ -45,7 +45,7 @@ def check_weight_decay_update(weight_decay_update):
     rng = np.random.default_rng(10)
     cases = [
         {"W": np.array([[1.0, -2.0]]), "dW": np.array([[0.5, 0.25]]), "learning_rate": 0.5,
-         "lambd": 1.0, "m": 2},
+         "lambd": 1.0, "m": 4},
         {"W": rng.normal(size=(3, 4)), "dW": rng.normal(size=(3, 4)), "learning_rate": 0.1,
          "lambd": 0.7, "m": 8},
         {"W": rng.normal(size=(2, 5)), "dW": rng.normal(size=(2, 5)), "learning_rate": 0.05,
@@ -103,8 +103,9 @@ def check_early_stopping(early_stopping):
          "epoch - best_epoch == patience"),
         (lambda val_losses, patience: _early_stopping(val_losses, patience, first=1),
          "the epochs are counted from 1: count them from 0, as enumerate does"),
-        (lambda val_losses, patience: (min(val_losses), _early_stopping(val_losses,
-                                                                         patience)[1]),
+        (lambda val_losses, patience: (
+            val_losses[_early_stopping(val_losses, patience)[0]],
+            _early_stopping(val_losses, patience)[1]),
          "best_epoch is the lowest loss itself: return its epoch (its index in the list)"),
     ]
     run_cases("early_stopping", early_stopping, cases, _early_stopping,
