@@ -88,11 +88,13 @@ def my_network_backward(dZL, caches):  # the worked solution
 
 
 def network_backward_written_out(dZL, caches):
-    L, grads, dZ = len(caches), {}, dZL
-    for l in range(L, 0, -1):
-        (A_prev, W), Z_prev = (caches[l], None) if l == L else (caches[l][0], caches[l][1])
-        if l < L:
-            dZ = dA * (Z_prev > 0)
+    L = len(caches)
+    A_prev, W = caches[L]
+    grads = {f"dW{L}": dZL @ A_prev.T, f"db{L}": dZL.sum(axis=1, keepdims=True)}
+    dA = W.T @ dZL
+    for l in range(L - 1, 0, -1):
+        (A_prev, W), Z = caches[l]
+        dZ = dA * (Z > 0)
         grads[f"dW{l}"], grads[f"db{l}"] = dZ @ A_prev.T, dZ.sum(axis=1, keepdims=True)
         dA = W.T @ dZ
     return grads

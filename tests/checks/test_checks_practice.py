@@ -77,8 +77,8 @@ def top_confusions(C, k):  # the worked solution
 
 
 def top_confusions_sorted_pairs(C, k):
-    pairs = sorted(((-C[i, j], i, j) for i in range(len(C)) for j in range(len(C))
-                    if i != j and C[i, j] > 0))
+    pairs = sorted((-C[i, j], i, j) for i in range(len(C)) for j in range(len(C))
+                    if i != j and C[i, j] > 0)
     return np.array([(i, j, -c) for c, i, j in pairs[:k]]).reshape(-1, 3)
 
 

@@ -16,7 +16,6 @@ from utils import (
     check_vectorized_propagate,
 )
 
-
 # ---- 01: the perceptron -----------------------------------------------------------------
 
 def perceptron_update(w, xi, target, eta):  # the worked solution

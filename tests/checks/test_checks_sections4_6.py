@@ -14,7 +14,6 @@ from utils import (
     check_weight_decay_update,
 )
 
-
 # ---- 09: regularization -----------------------------------------------------------------
 
 def my_l2_cost(params, lambd, m):  # the worked solution
@@ -313,7 +312,6 @@ def batchnorm_backward_by_the_graph(dout, Z, gamma, eps):  # cs231n's staged bac
 
 
 def _staged(dout, Z, gamma, eps, mean_path, variance_path):
-    m = Z.shape[1]
     std = np.sqrt(Z.var(axis=1, keepdims=True) + eps)
     Z_hat = (Z - Z.mean(axis=1, keepdims=True)) / std
     dZ_hat = gamma * dout

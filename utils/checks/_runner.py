@@ -380,7 +380,7 @@ def _known_mistake(results, mistakes, seeds):
     returned: on every case so far if one does, else on the failed case (the last)."""
     matches = [_matches(wrong_fn, results, seeds) for wrong_fn, _ in mistakes]
     for everywhere in (True, False):
-        for (wrong_fn, sentence), (on_all, on_last) in zip(mistakes, matches):
+        for (_, sentence), (on_all, on_last) in zip(mistakes, matches):
             if (on_all if everywhere else on_last):
                 return sentence
     return None

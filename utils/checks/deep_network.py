@@ -57,8 +57,9 @@ def check_softmax_cross_entropy(softmax_cross_entropy):
     ]
     overflow = ("overflow", "exp of a score of 1e4 overflows: subtract each column's "
                             "largest score first (log-sum-exp)")
-    log_of_zero = ("divide by zero encountered in log", "log(0): a softmax of 0 underflowed; compute "
-                                     "log softmax as Z - max - log(sum(exp(Z - max)))")
+    log_of_zero = ("divide by zero encountered in log",
+                   "log(0): a softmax of 0 underflowed; compute log softmax as "
+                   "Z - max - log(sum(exp(Z - max)))")
     run_cases("softmax_cross_entropy", softmax_cross_entropy, cases, expected,
               outputs=("loss", "dZ"), close=gradient_close, mistakes=mistakes,
               fatal_warnings=(overflow, log_of_zero))
