@@ -332,7 +332,8 @@ def _value_problem(name, value, want):
     """The sentence for right shape, wrong values: a sign or a factor if there is one."""
     if want.size > 1 and np.any(want):
         scale = float(np.sum(value * want) / np.sum(want * want))
-        if scale != 0 and relative_error(value, scale * want) < 1e-6:
+        if (abs(scale - 1) > 1e-3 and scale != 0
+                and relative_error(value, scale * want) < 1e-6):
             if np.isclose(scale, -1.0):
                 return f"{name} has the wrong sign"
             return f"{name} is {scale:.4g} times the expected value"
