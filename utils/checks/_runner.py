@@ -580,7 +580,7 @@ def _expected_lines(want, outputs):
 
 def _brief(value):
     """Small arrays and numbers in full, larger arrays as their shape."""
-    if isinstance(value, np.ndarray) and value.size > 6:
+    if isinstance(value, np.ndarray) and value.size > 12:
         return f"<array {value.shape}>"
     if isinstance(value, list) and len(value) > 8:
         return f"<list of {len(value)}>"
