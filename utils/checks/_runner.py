@@ -164,8 +164,15 @@ def _run_case(fn, fn_name, case, expected_fn, judge, outputs, lists, close, mist
             [("expected:", "the arguments unchanged"), ("got:", f"{changed} changed")])
     if seeds:
         return _rng_problem(fn, fn_name, case, seeds, got)
-    history.append((case, copy.deepcopy(got)))
+    history.append((case, _copy(got)))
     return None
+
+
+def _copy(value):
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # noqa: BLE001 - an object that cannot be copied: keep it as it is
+        return value
 
 
 def _arguments(case, seeds):
