@@ -132,6 +132,15 @@ def test_a_list_is_fine_where_the_exercise_returns_a_list(capsys):
     assert_rejected(out, "w: return a NumPy array (np.asarray(...)), got a list")
 
 
+def test_a_tuple_of_arrays_where_one_array_is_due_is_named(capsys):
+    def with_cache(A):
+        return 2 * A, A  # (out, cache), as a layer's forward returns them
+
+    out = run(with_cache, [{"A": np.ones(2)}], lambda A: 2 * A, capsys, outputs="out")
+    assert_rejected(out, "out is a tuple of 2 values; expected one NumPy array (return out "
+                         "alone)")
+
+
 def test_a_known_mistake_is_named_only_if_it_explains_every_case_so_far(capsys):
     # The two wrong versions agree on case 2; only one of them explains case 1 too.
     cases = [{"x": 2.0}, {"x": 0.0}]

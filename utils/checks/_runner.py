@@ -298,6 +298,10 @@ def _rows(got, name, want):
 
 
 def _array(got, name, want):
+    if isinstance(got, tuple) and any(isinstance(v, np.ndarray) for v in got):
+        raise Failure(f"{name} is a tuple of {len(got)} values; expected one NumPy array "
+                      f"(return {name} alone)", f"{name} as a NumPy array of shape "
+                      f"{want.shape}", _describe(got))
     if isinstance(got, (list, tuple)):
         kind = "list" if isinstance(got, list) else "tuple"
         raise Failure(f"{name}: return a NumPy array (np.asarray(...)), got a {kind}",
@@ -556,9 +560,9 @@ def _describe(value):
     """A returned value as the message shows it: in full if small, else its shape."""
     try:
         if isinstance(value, dict):
-            return "{" + ", ".join(f"{k!r}: {_brief(v)}" for k, v in value.items()) + "}"
+            return "{" + ", ".join(f"{k!r}: {_brief(v, True)}" for k, v in value.items()) + "}"
         if isinstance(value, tuple):
-            return "(" + ", ".join(_brief(v) for v in value) + ")"
+            return "(" + ", ".join(_brief(v, True) for v in value) + ")"
         if isinstance(value, str):
             return repr(value) if len(value) < 40 else repr(value[:37]) + "..."
         if isinstance(value, np.ndarray) and value.size <= 24 and value.dtype.kind in "biufc":
@@ -574,8 +578,8 @@ def _describe_expected(want, outputs):
     if want is None:
         return "a valid result"
     if isinstance(want, tuple):
-        return "(" + ", ".join(f"{n}: {_brief(w)}" for n, w in zip(_names(want, outputs),
-                                                                  want)) + ")"
+        return "(" + ", ".join(f"{n}: {_brief(w, True)}" for n, w in zip(_names(want, outputs),
+                                                                        want)) + ")"
     if isinstance(want, dict):
         return _describe(want)
     return f"{outputs} = {_describe(want)}" if isinstance(outputs, str) else _describe(want)
@@ -585,16 +589,17 @@ def _expected_lines(want, outputs):
     return [("expected:", _describe_expected(want, outputs))]
 
 
-def _brief(value):
-    """Small arrays and numbers in full, larger arrays as their shape."""
-    if isinstance(value, np.ndarray) and value.size > 12:
+def _brief(value, nested=False):
+    """Numbers and small arrays in full (up to 12 entries, 4 inside a dict, list or tuple,
+    such as params or caches), larger arrays as their shape."""
+    if isinstance(value, np.ndarray) and value.size > (4 if nested else 12):
         return f"<array {value.shape}>"
     if isinstance(value, list) and len(value) > 8:
         return f"<list of {len(value)}>"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {_brief(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k!r}: {_brief(v, True)}" for k, v in value.items()) + "}"
     if isinstance(value, (tuple, list)):
-        inner = ", ".join(_brief(v) for v in value)
+        inner = ", ".join(_brief(v, True) for v in value)
         return f"[{inner}]" if isinstance(value, list) else f"({inner})"
     if isinstance(value, np.ndarray) or isinstance(value, (int, float, np.generic)):
         return _fmt(value)
