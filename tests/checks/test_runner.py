@@ -132,6 +132,12 @@ def test_a_list_is_fine_where_the_exercise_returns_a_list(capsys):
     assert_rejected(out, "w: return a NumPy array (np.asarray(...)), got a list")
 
 
+def test_single_precision_is_named(capsys):
+    out = run(lambda x: np.cumsum(x.astype(np.float32)), [{"x": np.full(1000, 0.1)}],
+              lambda x: np.cumsum(x), capsys, outputs="a")
+    assert_rejected(out, "a is float32, which holds about 6 digits: compute in float64")
+
+
 def test_a_tuple_of_arrays_where_one_array_is_due_is_named(capsys):
     def with_cache(A):
         return 2 * A, A  # (out, cache), as a layer's forward returns them

@@ -262,6 +262,11 @@ def _compare_value(got, want, name, as_list, close):
         raise Failure(f"{name} contains NaN or infinity; expected finite numbers",
                       *_entries(name, value, want, None))
     if not close(value, want):
+        kind = np.asarray(got).dtype if isinstance(got, (np.ndarray, np.generic)) else None
+        if kind in (np.float16, np.float32) and np.allclose(value, want, rtol=1e-2):
+            raise Failure(f"{name} is {kind}, which holds about {np.finfo(kind).precision} "
+                          f"digits: compute in float64, NumPy's default",
+                          *_entries(name, value, want, close))
         raise Failure(_value_problem(name, value, want), *_entries(name, value, want, close))
 
 
