@@ -144,6 +144,18 @@ def _warns_and_returns_none(*args):
     warnings.warn("something odd", RuntimeWarning, stacklevel=1)
 
 
+class _NotAnArray:
+    """An object NumPy cannot read: converting or comparing it raises."""
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("not an array")
+
+    def __eq__(self, other):
+        raise RuntimeError("not comparable")
+
+    __hash__ = object.__hash__
+
+
 ODD_ANSWERS = {
     "None": lambda *args: None,
     "a string": lambda *args: "done",
@@ -154,6 +166,10 @@ ODD_ANSWERS = {
     "an error": _raises,
     "a warning, then None": _warns_and_returns_none,
     "NaN": lambda *args: np.nan,
+    "complex numbers": lambda *args: np.array([1j, 2.0]),
+    "a ragged list": lambda *args: [[1.0, 2.0], [3.0]],
+    "an object that is not an array": lambda *args: _NotAnArray(),
+    "a tuple of them": lambda *args: (_NotAnArray(), _NotAnArray()),
 }
 
 
@@ -201,7 +217,10 @@ def contract_tests(exercises):
     @pytest.mark.parametrize("exercise, odd", [(e, o) for e in exercises for o in ODD_ANSWERS],
                              ids=str)
     def test_an_odd_answer_gets_a_message_not_a_crash(exercise, odd, capsys):
-        out = output_of(exercise.check, ODD_ANSWERS[odd], capsys)
+        with warnings.catch_warnings(record=True) as escaped:
+            warnings.simplefilter("always")
+            out = output_of(exercise.check, ODD_ANSWERS[odd], capsys)
         assert_rejected(out, "")
+        assert not escaped, [str(w.message) for w in escaped]  # no noise under the cell
 
     return {name: test for name, test in locals().items() if name.startswith("test_")}

@@ -93,8 +93,10 @@ def run_cases(name, fn, cases, expected=None, *, judge=None, outputs=None, lists
     history = []  # (case, result) of the cases passed so far
     for number, case in enumerate(cases, start=1):
         try:
-            failure = _run_case(fn, fn_name, case, expected, judge, outputs, lists, close,
-                                mistakes, diagnose, fatal_warnings, seeds, history)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the check's own arithmetic stays quiet
+                failure = _run_case(fn, fn_name, case, expected, judge, outputs, lists,
+                                    close, mistakes, diagnose, fatal_warnings, seeds, history)
         except _NotAttempted:
             print(f"Not attempted yet: {fn_name} raises NotImplementedError. "
                   f"Write its body, then run this cell again.")
