@@ -25,6 +25,7 @@ CASE = {"params": {"layers": [{"W": np.ones(2)}, {"W": np.arange(3.0)}]},
     (lambda p, h: p.update(extra=1), "params (keys added ['extra'], removed [])"),
     (lambda p, h: h[1][1].fill(7), "history[1][1]"),
     (lambda p, h: h.__setitem__(0, 0.25), "history[0]"),
+    (lambda p, h: p["layers"][0].update(W=object()), "params['layers'][0]['W'] (now an object)"),
 ])
 def test_a_change_deep_inside_an_argument_is_named(change, where, capsys):
     def changes(params, history):
