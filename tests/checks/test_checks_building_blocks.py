@@ -78,6 +78,10 @@ def backward_in_place(dA, cache):
     return dA
 
 
+def leaky_relu_forward_with_maximum(Z):  # max(Z, 0.01 Z) is Leaky ReLU for a slope below 1
+    return np.maximum(Z, 0.01 * Z), Z.copy()
+
+
 def relu_forward_instead(Z):
     return np.maximum(Z, 0), Z
 
@@ -116,7 +120,7 @@ EXERCISES = [
         (derivative_without_dA, "multiply it by dA (the chain rule)"),
         (backward_in_place, "changed its argument dA in place"),
     ]),
-    Exercise(check_leaky_relu_forward, [leaky_relu_forward], [
+    Exercise(check_leaky_relu_forward, [leaky_relu_forward, leaky_relu_forward_with_maximum], [
         (relu_forward_instead, "A is 0 where Z < 0 (ReLU)"),
         (forward_max_with_the_slope, "A = max(Z, 0.01) cuts at the number 0.01"),
         (forward_without_cache, "returned an array of shape (3, 4); expected a tuple (A, dZ)"),

@@ -45,6 +45,12 @@ def xavier_instead(layer_dims, rng):
     return params
 
 
+def he_init_unscaled(layer_dims, rng):
+    return {f"{p}{l}": rng.standard_normal((n, n_prev)) if p == "W" else np.zeros((n, 1))
+            for l, (n_prev, n) in enumerate(zip(layer_dims, layer_dims[1:]), start=1)
+            for p in "Wb"}
+
+
 def he_init_transposed(layer_dims, rng):  # W of shape (n[l-1], n[l])
     return {k: (v.T if k.startswith("W") else v) for k, v in he_init(layer_dims, rng).items()}
 
@@ -137,6 +143,7 @@ EXERCISES = [
         (he_init_fan_out, "the divisor is n[l], the layer's outputs"),
         (he_init_variance_as_std, "scale by its square root"),
         (xavier_instead, "(Xavier's, LeCun's): He's has a 2"),
+        (he_init_unscaled, "the weights are N(0, 1): scale them by np.sqrt(2 / n[l-1])"),
         (he_init_transposed, "W1 has shape (400, 100), expected (100, 400): it is transposed"),
         (he_init_flat_biases, "b1 has shape (100,), expected (100, 1): keep b a column"),
         (he_init_random_biases, "b1 is not all zeros"),
