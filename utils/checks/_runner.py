@@ -558,7 +558,7 @@ def _a(value):
     if isinstance(value, types.GeneratorType):
         return "a generator"
     if isinstance(value, (tuple, list)):
-        return f"a {type(value).__name__} of {len(value)} values"
+        return f"a {type(value).__name__} of {len(value)} value{'s' * (len(value) != 1)}"
     kind = type(value).__name__
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
