@@ -3,7 +3,7 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..linear.adaline import AdalineGD
-from ._runner import allclose, gradient_close, run_cases
+from ._runner import gradient_close, run_cases
 
 
 def _cost(w, X, y):
@@ -27,9 +27,14 @@ def check_adaline_gradient(adaline_gradient):
         (lambda w, X, y: -_gradient(w, X, y),
          ("the sign is flipped: dJ/dw_j = -sum_i (y(i) - phi(z(i))) x_j(i); the update "
           "Delta w = -alpha dJ/dw then has a plus sign")),
+        (lambda w, X, y: _gradient(w, X, y) / len(y),
+         "divided by the number of samples: J is a sum, 1/2 SSE, not a mean"),
+        (lambda w, X, y: _gradient(w, X, y)[1:],
+         "the bias's derivative is missing: dJ/dw_0 = -sum_i (y(i) - phi(z(i))) goes "
+         "first, in w[0]"),
     ]
-    run_cases("adaline_gradient", adaline_gradient, cases, _gradient, gradient_close,
-              outputs="dJ/dw", mistakes=mistakes)
+    run_cases("adaline_gradient", adaline_gradient, cases, _gradient, outputs="dJ/dw",
+              close=gradient_close, mistakes=mistakes)
 
 
 def _train(X, y, alpha, epochs):
@@ -42,10 +47,21 @@ def _train_cost_before_each_step(X, y, alpha, epochs):
     return w, cost[:-1]
 
 
+def _train_cost_after_each_step(X, y, alpha, epochs):
+    w, cost = _train(X, y, alpha, epochs)
+    return w, cost[1:]
+
+
+def _train_cost_without_half(X, y, alpha, epochs):
+    w, cost = _train(X, y, alpha, epochs)
+    return w, 2 * cost
+
+
 def check_train_adaline(train_adaline):
     """Check ``train_adaline(X, y, alpha, epochs)`` -> (w, cost): weights after ``epochs``
     batch gradient-descent steps from zero, shape (1 + n_features,), and the cost
-    J = SSE / 2 after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers)."""
+    J = SSE / 2 after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers, a list or an
+    array)."""
     rng = np.random.default_rng(6)
     cases = [
         {"X": np.array([[1.0, 2.0], [-1.0, 0.5], [0.0, -1.0]]), "y": np.array([1.0, -1, -1]),
@@ -59,6 +75,10 @@ def check_train_adaline(train_adaline):
         (_train_cost_before_each_step,
          ("cost misses its last value: record J before each step, as the slide does, and "
          "once more after the last step, for the final weights")),
+        (_train_cost_after_each_step,
+         ("cost misses its first value: record J before each step (the first with the "
+          "zero weights), and once more after the last step")),
+        (_train_cost_without_half, "cost is the SSE: J = SSE / 2, with the 1/2"),
     ]
-    run_cases("train_adaline", train_adaline, cases, _train, allclose,
-              outputs=("w", "cost"), mistakes=mistakes)
+    run_cases("train_adaline", train_adaline, cases, _train, outputs=("w", "cost"),
+              lists=("cost",), mistakes=mistakes)

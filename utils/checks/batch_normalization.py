@@ -3,18 +3,51 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..nn.batchnorm import batchnorm_forward, init_batchnorm_state
-from ._runner import allclose, gradient_close, run_cases
+from ._runner import gradient_close, run_cases
+
+
+def _forward(Z, gamma, beta, eps, ddof=0, eps_outside=False, axis=1):
+    mu = Z.mean(axis=axis, keepdims=True)
+    var = Z.var(axis=axis, ddof=ddof, keepdims=True)
+    std = np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps)
+    return gamma * (Z - mu) / std + beta
 
 
 def check_batchnorm_forward(batchnorm_forward_fn):
     """Check ``batchnorm_forward(Z, gamma, beta, eps)`` -> out of shape (n, m), training
     mode: each row of Z normalised with its batch mean and biased variance, then
     gamma * Z_hat + beta; gamma and beta have shape (n, 1)."""
+    mistakes = [
+        (lambda Z, gamma, beta, eps: _forward(Z, gamma, beta, eps, ddof=1),
+         "the variance is the unbiased one (ddof=1): normalise with the biased batch "
+         "variance, Z.var(axis=1, keepdims=True)"),
+        (lambda Z, gamma, beta, eps: _forward(Z, gamma, beta, eps, eps_outside=True),
+         "epsilon is outside the square root: divide by np.sqrt(var + eps)"),
+        (lambda Z, gamma, beta, eps: _forward(Z, gamma, beta, 0.0),
+         "epsilon is missing: divide by np.sqrt(var + eps)"),
+        (lambda Z, gamma, beta, eps: gamma * (Z - Z.mean(axis=0)) / np.sqrt(
+            Z.var(axis=0) + eps) + beta,
+         "each column (example) was normalised: normalise each row (unit) over the m "
+         "examples, axis=1"),
+        (lambda Z, gamma, beta, eps: _forward(Z, 1.0, 0.0, eps),
+         "gamma and beta are not applied: return gamma * Z_hat + beta"),
+    ]
+    run_cases("batchnorm_forward", batchnorm_forward_fn, _cases(15), _course_forward,
+              outputs="out", mistakes=mistakes)
 
-    def expected(Z, gamma, beta, eps):
-        return _course_forward(Z, gamma, beta, eps)
 
-    run_cases("batchnorm_forward", batchnorm_forward_fn, _cases(15), expected, allclose)
+def _backward(dout, Z, gamma, eps, mean_path=True, variance_path=True):
+    m = Z.shape[1]
+    std = np.sqrt(Z.var(axis=1, keepdims=True) + eps)
+    Z_hat = (Z - Z.mean(axis=1, keepdims=True)) / std
+    dZ_hat = gamma * dout
+    dZ = m * dZ_hat
+    if mean_path:
+        dZ = dZ - dZ_hat.sum(axis=1, keepdims=True)
+    if variance_path:
+        dZ = dZ - Z_hat * np.sum(dZ_hat * Z_hat, axis=1, keepdims=True)
+    return (dZ / (m * std), np.sum(dout * Z_hat, axis=1, keepdims=True),
+            np.sum(dout, axis=1, keepdims=True))
 
 
 def check_batchnorm_backward(batchnorm_backward_fn):
@@ -31,10 +64,29 @@ def check_batchnorm_backward(batchnorm_backward_fn):
                 numerical_gradient(lambda v: f(Z, v, beta), gamma.copy()),
                 numerical_gradient(lambda v: f(Z, gamma, v), beta))
 
+    mistakes = [
+        (lambda dout, Z, gamma, eps: _backward(dout, Z, gamma, eps, mean_path=False),
+         "dZ misses the mean's path: subtract the sum of dZ_hat over the batch (the mean "
+         "depends on every Z)"),
+        (lambda dout, Z, gamma, eps: _backward(dout, Z, gamma, eps, variance_path=False),
+         "dZ misses the variance's path: subtract Z_hat * sum(dZ_hat * Z_hat)"),
+        (lambda dout, Z, gamma, eps: _backward(dout, Z, gamma, eps, False, False),
+         "dZ treats the mean and variance as constants: both of their paths are missing"),
+        (lambda dout, Z, gamma, eps: _backward(dout, Z, np.ones_like(gamma), eps),
+         "dZ misses the factor gamma: dZ_hat = gamma * dout"),
+    ]
     rng = np.random.default_rng(16)
     cases = [{"dout": rng.normal(size=c["Z"].shape), "Z": c["Z"], "gamma": c["gamma"],
               "eps": c["eps"]} for c in _cases(17)]
-    run_cases("batchnorm_backward", batchnorm_backward_fn, cases, expected, gradient_close)
+    run_cases("batchnorm_backward", batchnorm_backward_fn, cases, expected,
+              outputs=("dZ", "dgamma", "dbeta"), close=gradient_close, mistakes=mistakes)
+
+
+def _running(running_mean, running_var, Z, momentum, ddof=1, new_weight=None):
+    new_weight = momentum if new_weight is None else new_weight
+    return ((1 - new_weight) * running_mean + new_weight * Z.mean(axis=1, keepdims=True),
+            (1 - new_weight) * running_var + new_weight * Z.var(axis=1, ddof=ddof,
+                                                                keepdims=True))
 
 
 def check_running_average(running_average_fn):
@@ -48,6 +100,20 @@ def check_running_average(running_average_fn):
         return ((1 - momentum) * running_mean + momentum * Z.mean(axis=1, keepdims=True),
                 (1 - momentum) * running_var + momentum * batch_var / (m - 1))
 
+    mistakes = [
+        (lambda running_mean, running_var, Z, momentum: _running(
+            running_mean, running_var, Z, momentum, ddof=0),
+         "running_var averages the biased variance: PyTorch's running variance is the "
+         "unbiased one, Z.var(axis=1, ddof=1, keepdims=True)"),
+        (lambda running_mean, running_var, Z, momentum: _running(
+            running_mean, running_var, Z, momentum, new_weight=1 - momentum),
+         "the weights are swapped: in PyTorch's convention the new batch gets the weight "
+         "momentum, (1 - momentum) * running + momentum * batch"),
+        (lambda running_mean, running_var, Z, momentum: (
+            _running(running_mean, running_var, Z, momentum)[0],
+            (1 - momentum) * running_var + momentum * Z.std(axis=1, ddof=1, keepdims=True)),
+         "running_var averages the standard deviation: average the variance"),
+    ]
     rng = np.random.default_rng(18)
     cases = [
         {"running_mean": np.zeros((2, 1)), "running_var": np.ones((2, 1)),
@@ -55,7 +121,8 @@ def check_running_average(running_average_fn):
         {"running_mean": rng.normal(size=(3, 1)), "running_var": rng.uniform(1, 2, size=(3, 1)),
          "Z": rng.normal(2, 3, size=(3, 5)), "momentum": 0.3},
     ]
-    run_cases("running_average", running_average_fn, cases, expected, allclose)
+    run_cases("running_average", running_average_fn, cases, expected,
+              outputs=("running_mean", "running_var"), mistakes=mistakes)
 
 
 def _course_forward(Z, gamma, beta, eps):

@@ -7,8 +7,9 @@ the same mistake in a student's code.
 import numpy as np
 
 from ..gradcheck import numerical_gradient
+from ..nn.layers import linear_backward
 from ..nn.network import network_forward
-from ._runner import dict_close, function_name, named_arrays_close, run_cases
+from ._runner import gradient_close, run_cases
 
 
 def check_softmax_cross_entropy(softmax_cross_entropy):
@@ -33,10 +34,35 @@ def check_softmax_cross_entropy(softmax_cross_entropy):
             dZ = (_softmax(Z) - _one_hot(y, Z.shape[0])) / Z.shape[1]
         else:
             dZ = numerical_gradient(lambda z: _mean_cross_entropy(z, y), Z.copy())
-        return {"loss": loss, "dZ": dZ}
+        return loss, dZ
 
-    run_cases(function_name(softmax_cross_entropy, "softmax_cross_entropy"),
-              softmax_cross_entropy, cases, expected, named_arrays_close)
+    def closed_form(Z, y, mean=True, dZ_mean=True, axis=0):
+        m = Z.shape[1] if mean else 1
+        A = np.exp(Z - Z.max(axis=axis, keepdims=True))
+        A /= A.sum(axis=axis, keepdims=True)
+        Y = _one_hot(y, Z.shape[0])
+        loss = -np.sum(np.log(A[y, np.arange(y.size)])) / m
+        return loss, (A - Y) / (Z.shape[1] if dZ_mean else 1)
+
+    mistakes = [
+        (lambda Z, y: closed_form(Z, y, mean=False, dZ_mean=False),
+         "loss and dZ are sums over the m examples: the loss is their mean, divide by m"),
+        (lambda Z, y: closed_form(Z, y, dZ_mean=False),
+         "dZ misses the 1/m of the mean: dZ = (softmax(Z) - Y) / m"),
+        (lambda Z, y: closed_form(Z, y, mean=False),
+         "the loss is a sum over the m examples: return its mean"),
+        (lambda Z, y: closed_form(Z, y, axis=1),
+         "softmax was normalised along axis=1, over the examples: normalise each column "
+         "(axis=0), over the C classes"),
+    ]
+    overflow = ("overflow", "exp of a score of 1e4 overflows: subtract each column's "
+                            "largest score first (log-sum-exp)")
+    log_of_zero = ("divide by zero encountered in log",
+                   "log(0): a softmax of 0 underflowed; compute log softmax as "
+                   "Z - max - log(sum(exp(Z - max)))")
+    run_cases("softmax_cross_entropy", softmax_cross_entropy, cases, expected,
+              outputs=("loss", "dZ"), close=gradient_close, mistakes=mistakes,
+              fatal_warnings=(overflow, log_of_zero))
 
 
 def check_network_backward(network_backward):
@@ -52,10 +78,33 @@ def check_network_backward(network_backward):
     for layer_dims in ([3, 4, 2], [4, 5, 3, 3], [3, 2], [2, 3, 3, 4, 2]):
         case, answer = _network_case(rng, layer_dims)
         cases.append(case)
-        answers[id(case["dZL"])] = answer  # the student sees dZL and caches, not X, y, params
+        # the student sees dZL and caches, not X, y, params
+        answers[case["dZL"].tobytes()] = answer
 
-    run_cases(function_name(network_backward, "network_backward"), network_backward, cases,
-              lambda dZL, caches: answers[id(dZL)], dict_close)
+    mistakes = [
+        (lambda dZL, caches: _backward(dZL, caches, relu_derivative=False),
+         "the hidden layers' ReLU derivative is missing: dZ[l] = dA[l] * (Z[l] > 0)"),
+        (lambda dZL, caches: _backward(dZL, caches, shift=True),
+         "the gradients are one layer off: the gradients of layer l come from caches[l] "
+         "and go under the keys dW{l} and db{l}"),
+    ]
+    run_cases("network_backward", network_backward, cases,
+              lambda dZL, caches: answers[dZL.tobytes()], close=gradient_close,
+              mistakes=mistakes)
+
+
+def _backward(dZL, caches, relu_derivative=True, shift=False):
+    """The backward pass written out, with a knob for each typical mistake."""
+    L = len(caches)
+    grads = {}
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
+    for l in range(L - 1, 0, -1):
+        linear_cache, Z = caches[l]
+        dZ = dA * (Z > 0) if relu_derivative else dA
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, linear_cache)
+    if shift:  # layer l's gradients stored under l + 1, over the output layer's
+        grads = {f"d{p}{l + 1}": grads[f"d{p}{l}"] for l in range(1, L) for p in "Wb"}
+    return grads
 
 
 def _softmax(Z):

@@ -3,7 +3,7 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..linear.logistic import logistic_loss, propagate, sigmoid
-from ._runner import allclose, gradient_close, run_cases
+from ._runner import gradient_close, run_cases
 
 
 def check_sigmoid(sigmoid_fn):
@@ -14,7 +14,14 @@ def check_sigmoid(sigmoid_fn):
         {"z": np.array([[-30.0, 30.0], [2.5, -0.5]])},
         {"z": np.array([-1000.0, 1000.0])},
     ]
-    run_cases("sigmoid", sigmoid_fn, cases, sigmoid, allclose, outputs="a")
+    mistakes = [
+        (lambda z: sigmoid(-z), "this is sigma(-z): sigma(z) = 1 / (1 + e^-z), with -z in "
+                                "the exponent"),
+    ]
+    overflow = ("overflow", "np.exp overflowed for a large |z|: compute e^-|z|, which never "
+                            "overflows, and choose the formula by the sign of z")
+    run_cases("sigmoid", sigmoid_fn, cases, sigmoid, outputs="a", mistakes=mistakes,
+              fatal_warnings=(overflow,))
 
 
 def _backward(x, y, w, b):
@@ -36,9 +43,11 @@ def check_logistic_backward(logistic_backward):
     mistakes = [
         (lambda x, y, w, b: tuple(-g for g in _backward(x, y, w, b)),
          "the sign is flipped: dz = a - y (prediction minus label), not y - a"),
+        (lambda x, y, w, b: (_backward(x, y, w, b)[1],) * 2,
+         "dw is dz alone: dw = x dz, one derivative per weight"),
     ]
-    run_cases("logistic_backward", logistic_backward, cases, _backward, gradient_close,
-              outputs=("dw", "db"), mistakes=mistakes)
+    run_cases("logistic_backward", logistic_backward, cases, _backward,
+              outputs=("dw", "db"), close=gradient_close, mistakes=mistakes)
 
 
 def _optimize(w, b, X, Y, alpha, epochs):
@@ -63,7 +72,7 @@ def _optimize_without_final_cost(w, b, X, Y, alpha, epochs):
 def check_optimize(optimize):
     """Check ``optimize(w, b, X, Y, alpha, epochs)`` -> (w, b, costs): ``epochs`` steps of
     gradient descent from w : (n_x,) and b; X : (n_x, m), Y : (m,) in {0, 1}; costs holds
-    J after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers)."""
+    J after k steps for k = 0, 1, ..., epochs (epochs + 1 numbers, a list or an array)."""
     rng = np.random.default_rng(7)
     cases = [
         {"w": np.zeros(2), "b": 0.0, "X": np.array([[1.0, -2.0, 0.5], [2.0, 0.0, -1.0]]),
@@ -76,9 +85,13 @@ def check_optimize(optimize):
                               "w := w - alpha dw and b := b - alpha db")),
         (_optimize_without_final_cost,
          "costs misses its last value: after the loop, add J of the final weights"),
+        (lambda w, b, X, Y, alpha, epochs: _optimize(w, b, X, Y, alpha, epochs)[:2]
+         + (_optimize(w, b, X, Y, alpha, epochs)[2][1:],),
+         "costs misses its first value: record J before each step, then once more after "
+         "the loop"),
     ]
-    run_cases("optimize", optimize, cases, _optimize, allclose,
-              outputs=("w", "b", "costs"), mistakes=mistakes)
+    run_cases("optimize", optimize, cases, _optimize, outputs=("w", "b", "costs"),
+              lists=("costs",), mistakes=mistakes)
 
 
 def _predict(w, b, X):
@@ -98,6 +111,7 @@ def check_predict(predict):
          "a = 0.5 exactly (z = 0) was predicted 0: predict 1 when a >= 0.5"),
         (lambda w, b, X: sigmoid(np.dot(w, X) + b),
          "these are the probabilities a; predict the labels: 1 where a >= 0.5, else 0"),
+        (lambda w, b, X: np.where(sigmoid(np.dot(w, X) + b) >= 0.5, 1, -1),
+         "the labels are -1 and +1 (the perceptron's): logistic regression predicts 0 or 1"),
     ]
-    run_cases("predict", predict, cases, _predict, allclose, outputs="labels",
-              mistakes=mistakes)
+    run_cases("predict", predict, cases, _predict, outputs="labels", mistakes=mistakes)

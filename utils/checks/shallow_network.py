@@ -3,7 +3,7 @@ import numpy as np
 
 from ..gradcheck import numerical_gradient
 from ..linear.logistic import logistic_loss, sigmoid
-from ._runner import dict_close, function_name, run_cases
+from ._runner import gradient_close, run_cases
 
 
 def check_relu_shallow_backward(relu_shallow_backward):
@@ -24,8 +24,29 @@ def check_relu_shallow_backward(relu_shallow_backward):
         return {"d" + name: numerical_gradient(lambda _: cost(params), params[name])
                 for name in ("W1", "b1", "W2", "b2")}
 
-    run_cases(function_name(relu_shallow_backward, "relu_shallow_backward"),
-              relu_shallow_backward, cases, expected, dict_close)
+    mistakes = [
+        (lambda X, y, params, cache: _backward(X, y, params, cache, m=1),
+         "the gradients are sums over the m examples: the cost is a mean, divide by m"),
+        (lambda X, y, params, cache: _backward(X, y, params, cache, sign=-1),
+         "the gradients have the wrong sign: dZ2 = A2 - y (prediction minus label)"),
+        (lambda X, y, params, cache: _backward(
+            X, y, params, cache, derivative=lambda c: 1 - c["A1"] ** 2),
+         "dZ1 uses tanh's derivative 1 - A1^2: ReLU's derivative is 1 where Z1 > 0, else 0"),
+        (lambda X, y, params, cache: _backward(
+            X, y, params, cache, derivative=lambda c: np.ones_like(c["Z1"])),
+         "dZ1 misses ReLU's derivative: multiply W2^T dZ2 by (Z1 > 0)"),
+    ]
+    run_cases("relu_shallow_backward", relu_shallow_backward, cases, expected,
+              close=gradient_close, mistakes=mistakes)
+
+
+def _backward(X, y, params, cache, m=None, sign=1, derivative=lambda c: c["Z1"] > 0):
+    """The backward pass written out, with a knob for each typical mistake."""
+    m = X.shape[1] if m is None else m
+    dZ2 = sign * (cache["A2"] - y)
+    dZ1 = (params["W2"].T @ dZ2) * derivative(cache)
+    return {"dW1": dZ1 @ X.T / m, "db1": dZ1.sum(axis=1, keepdims=True) / m,
+            "dW2": dZ2 @ cache["A1"].T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m}
 
 
 def _relu_forward(X, params):

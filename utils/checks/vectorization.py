@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..linear.logistic import propagate_two_loops
-from ._runner import allclose, run_cases
+from ._runner import run_cases
 
 
 def _summed(w, b, X, Y):
@@ -21,6 +21,11 @@ def check_vectorized_propagate(propagate_fn):
         {"w": rng.normal(size=4), "b": 0.3, "X": rng.normal(size=(4, 10)),
          "Y": rng.integers(0, 2, 10).astype(float)},
     ]
-    mistakes = [(_summed, "J, dw and db are sums over the m examples: divide them by m")]
-    run_cases("propagate", propagate_fn, cases, propagate_two_loops, allclose,
+    mistakes = [
+        (_summed, "J, dw and db are sums over the m examples: divide them by m"),
+        (lambda w, b, X, Y: tuple(-v if i else v for i, v in enumerate(
+            propagate_two_loops(w, b, X, Y))),
+         "dw and db have the wrong sign: dZ = A - Y (prediction minus label)"),
+    ]
+    run_cases("propagate", propagate_fn, cases, propagate_two_loops,
               outputs=("J", "dw", "db"), mistakes=mistakes)
