@@ -4,7 +4,14 @@ import numpy as np
 from ..nn.clipping import clip_by_global_norm
 from ..nn.layernorm import layernorm_forward
 from ..nn.optim import adam, adamw
-from ._runner import allclose, dict_close, function_name, run_cases
+from ._runner import Failure, _compare, _compare_value, _describe, allclose, run_cases
+
+
+def _normalise(Z, gamma, beta, eps, axis=0, ddof=0, eps_outside=False):
+    mu = Z.mean(axis=axis, keepdims=True)
+    var = Z.var(axis=axis, ddof=ddof, keepdims=True)
+    std = np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps)
+    return gamma * (Z - mu) / std + beta
 
 
 def check_layernorm_forward(layernorm_forward_fn):
@@ -15,26 +22,17 @@ def check_layernorm_forward(layernorm_forward_fn):
     def expected(Z, gamma, beta, eps):
         return layernorm_forward(Z, gamma, beta, eps)[0]
 
-    def over_the_batch(Z, gamma, beta, eps):  # batch norm's axis
-        mu, var = Z.mean(axis=1, keepdims=True), Z.var(axis=1, keepdims=True)
-        return gamma * (Z - mu) / np.sqrt(var + eps) + beta
-
-    def unbiased(Z, gamma, beta, eps):
-        mu, var = Z.mean(axis=0, keepdims=True), Z.var(axis=0, ddof=1, keepdims=True)
-        return gamma * (Z - mu) / np.sqrt(var + eps) + beta
-
-    def eps_outside(Z, gamma, beta, eps):
-        mu, var = Z.mean(axis=0, keepdims=True), Z.var(axis=0, keepdims=True)
-        return gamma * (Z - mu) / (np.sqrt(var) + eps) + beta
-
     mistakes = [
-        (over_the_batch, "it normalises each row over the batch (axis=1): that is batch "
-                         "norm; layer norm normalises each column (example) over its rows, "
-                         "axis=0"),
-        (unbiased, "it divides the variance by n - 1 (ddof=1); layer norm, like batch norm, "
-                   "uses the biased variance (divide by n)"),
-        (eps_outside, "eps is added outside the square root; it belongs inside: "
-                      "sqrt(var + eps)"),
+        (lambda Z, gamma, beta, eps: _normalise(Z, gamma, beta, eps, axis=1),
+         "each row was normalised over the batch (axis=1): that is batch norm; layer norm "
+         "normalises each column (one example) over its n rows, axis=0"),
+        (lambda Z, gamma, beta, eps: _normalise(Z, gamma, beta, eps, ddof=1),
+         "the variance is the unbiased one (ddof=1): layer norm, like batch norm, divides "
+         "by n, Z.var(axis=0, keepdims=True)"),
+        (lambda Z, gamma, beta, eps: _normalise(Z, gamma, beta, eps, eps_outside=True),
+         "epsilon is outside the square root: divide by np.sqrt(var + eps)"),
+        (lambda Z, gamma, beta, eps: _normalise(Z, 1.0, 0.0, eps),
+         "gamma and beta are not applied: return gamma * Z_hat + beta"),
     ]
     rng = np.random.default_rng(151)
     cases = [
@@ -45,8 +43,13 @@ def check_layernorm_forward(layernorm_forward_fn):
         {"Z": rng.normal(size=(6, 1)), "gamma": rng.uniform(0.5, 2, size=(6, 1)),
          "beta": rng.normal(size=(6, 1)), "eps": 1e-5},
     ]
-    run_cases("layernorm_forward", layernorm_forward_fn, cases, expected, allclose,
-              outputs="out", mistakes=mistakes)
+    run_cases("layernorm_forward", layernorm_forward_fn, cases, expected, outputs="out",
+              mistakes=mistakes)
+
+
+def _close_enough(got, want):
+    """Clipped gradients: PyTorch's 1e-6 in the factor may be left out."""
+    return bool(np.allclose(got, want, rtol=1e-5, atol=1e-12))
 
 
 def check_clip_by_global_norm(clip_fn):
@@ -54,24 +57,45 @@ def check_clip_by_global_norm(clip_fn):
     norm of all the arrays in the dict ``grads`` together, clipped a new dict in which every
     array is multiplied by min(1, max_norm / (total + 1e-6))."""
 
-    def expected(grads, max_norm):
-        return clip_by_global_norm(grads, max_norm)
-
-    def judge(got, wanted):
+    def judge(got, case):
+        clipped_want, total_want = clip_by_global_norm(case["grads"], case["max_norm"])
+        expected = f"(clipped: {_describe(clipped_want)}, total: {total_want:.6g})"
         if not (isinstance(got, tuple) and len(got) == 2):
-            return "expected a tuple (clipped, total): return clipped, total"
+            raise Failure("expected a tuple (clipped, total): write return clipped, total",
+                          expected, _describe(got))
         clipped, total = got
-        if not np.isscalar(total) and np.ndim(total) != 0:
-            return f"total is {type(total).__name__}; expected one number, the global norm"
-        if not np.isclose(float(total), wanted[1], rtol=1e-9):
-            per_array = [float(np.linalg.norm(g)) for g in wanted[0].values()]
-            if any(np.isclose(float(total), n) for n in per_array):
-                return ("total is the norm of one array; the global norm takes every array "
-                        "together: sqrt of the sum of all their squared entries")
-            if np.isclose(float(total), wanted[1] ** 2, rtol=1e-9):
-                return "total is the squared norm: take its square root"
-            return f"total is {float(total):.6g}; expected the global norm {wanted[1]:.6g}"
-        return dict_close(clipped, wanted[0], tolerance=1e-9)
+        _compare_value(total, total_want, "total", False, allclose)
+        _compare(clipped, clipped_want, "clip_by_global_norm", None, (), _close_enough)
+
+    def each_array(grads, max_norm):
+        return {name: g * min(1.0, max_norm / (np.linalg.norm(g) + 1e-6))
+                for name, g in grads.items()}
+
+    def never_capped(grads, max_norm):
+        total = clip_by_global_norm(grads, max_norm)[1]
+        return {name: g * max_norm / (total + 1e-6) for name, g in grads.items()}
+
+    def matches(clipped, wrong):  # as close as the check asks: the 1e-6 may be left out
+        return all(_close_enough(np.asarray(clipped[name], dtype=float), g)
+                   for name, g in wrong.items())
+
+    def diagnose(got, case):
+        clipped, total = got[0], float(got[1])
+        grads, max_norm = case["grads"], case["max_norm"]
+        norms = [float(np.linalg.norm(g)) for g in grads.values()]
+        squared = sum(n**2 for n in norms)
+        if np.isclose(total, squared) and not np.isclose(squared, np.sqrt(squared)):
+            return "total is the squared norm: take its square root"
+        if any(np.isclose(total, n) for n in norms):
+            return ("total is the norm of one array; the global norm takes every array "
+                    "together: the square root of the sum of all their squared entries")
+        if matches(clipped, each_array(grads, max_norm)):
+            return ("each array was clipped by its own norm: one factor, from the global "
+                    "norm of all of them together, scales every array alike")
+        if matches(clipped, never_capped(grads, max_norm)):
+            return ("small gradients were scaled up: the factor is capped at 1, "
+                    "min(1, max_norm / (total + 1e-6))")
+        return None
 
     rng = np.random.default_rng(152)
     big = {"dW1": rng.normal(size=(3, 4)) * 3, "db1": rng.normal(size=(3, 1)),
@@ -79,65 +103,65 @@ def check_clip_by_global_norm(clip_fn):
     cases = [
         {"grads": {"dW1": np.array([[3.0, 0.0]]), "db1": np.array([[4.0]])}, "max_norm": 1.0},
         {"grads": big, "max_norm": 2.0},
-        {"grads": {name: g * 1e-3 for name, g in big.items()}, "max_norm": 2.0},
+        {"grads": {name: g * 1e-2 for name, g in big.items()}, "max_norm": 2.0},
     ]
-    run_cases("clip_by_global_norm", clip_fn, cases, expected, judge)
+    run_cases("clip_by_global_norm", clip_fn, cases, judge=judge, diagnose=diagnose)
 
 
 def check_adamw(adamw_fn):
-    """Check ``adamw(w, dw, state)`` -> (w, state) over several steps against
-    torch.optim.AdamW's rule: w shrinks by (1 - lr weight_decay), then Adam's step."""
+    """Check ``adamw(w, dw, state)`` -> (w, state), torch.optim.AdamW's step: w shrinks by
+    (1 - learning_rate weight_decay), then Adam's step (adam from utils) from the shrunk w."""
 
-    def trajectory(update, w, dw_scale, state, steps=4):
-        points = [w]
-        for k in range(steps):
-            w, state = update(w, dw_scale * (w - 0.5 * k), state)
-            points.append(w)
-        return np.array(points)
+    def judge(got, case):
+        w_want, state_want = adamw(case["w"], case["dw"], dict(case["state"]))
+        if not (isinstance(got, tuple) and len(got) == 2):
+            raise Failure("expected a tuple (w, state), as adam returns: write return w, state",
+                          f"(w: {_describe(w_want)}, state)", _describe(got))
+        w, state = got
+        _compare_value(w, w_want, "w", False, allclose)
+        if not isinstance(state, dict):
+            raise Failure(f"state is {_describe(state)}; expected the dict that adam returned",
+                          "state, a dict", _describe(state))
+        _compare({key: state.get(key) for key in ("m", "v", "t")},
+                 {key: state_want[key] for key in ("m", "v", "t")}, "adamw", None, (), allclose)
 
-    def expected(w, dw_scale, state):
-        return trajectory(adamw, w, dw_scale, dict(state))
+    def l2_inside(w, dw, state):
+        return adam(w, dw + state.get("weight_decay", 0.01) * w, state)
 
-    def run_student(w, dw_scale, state):
-        return trajectory(adamw_fn, w, dw_scale, dict(state))
+    def decay_after(w, dw, state):
+        w_new, state = adam(w, dw, state)
+        return w_new * (1 - state["learning_rate"] * state.get("weight_decay", 0.01)), state
 
-    run_student.__name__ = function_name(adamw_fn, "adamw")
+    def without_lr(w, dw, state):
+        return adam(w * (1 - state.get("weight_decay", 0.01)), dw, state)
 
-    def l2_inside(w, dw_scale, state):
-        def wrong(w, dw, state):
-            return adam(w, dw + state.get("weight_decay", 0.01) * w, state)
-        return trajectory(wrong, w, dw_scale, dict(state))
-
-    def decay_after(w, dw_scale, state):
-        def wrong(w, dw, state):
-            lr, decay = state["learning_rate"], state.get("weight_decay", 0.01)
-            w_new, state = adam(w, dw, state)
-            return w_new * (1 - lr * decay), state
-        return trajectory(wrong, w, dw_scale, dict(state))
-
-    def no_lr(w, dw_scale, state):
-        def wrong(w, dw, state):
-            return adam(w * (1 - state.get("weight_decay", 0.01)), dw, state)
-        return trajectory(wrong, w, dw_scale, dict(state))
+    def without_decay(w, dw, state):
+        return adam(w, dw, state)
 
     mistakes = [
-        (l2_inside, "it adds weight_decay * w to the gradient (Adam with L2): the decay then "
-                    "goes through Adam's division by sqrt(v_hat); AdamW shrinks w directly"),
-        (decay_after, "it shrinks w after Adam's step; torch.optim.AdamW shrinks the weights "
+        (l2_inside, "weight_decay * w was added to the gradient (Adam with L2): the decay then "
+                    "goes through Adam's division by sqrt(s_hat); AdamW shrinks w directly"),
+        (decay_after, "w was shrunk after Adam's step; torch.optim.AdamW shrinks the weights "
                       "first, then takes Adam's step from the shrunk weights"),
-        (no_lr, "it shrinks w by (1 - weight_decay); the factor is (1 - learning_rate * "
-                "weight_decay)"),
+        (without_lr, "w was shrunk by (1 - weight_decay); the factor is "
+                     "(1 - learning_rate * weight_decay)"),
+        (without_decay, "w was not decayed: that is Adam's step alone; shrink w by "
+                        "(1 - learning_rate * weight_decay) first, with weight_decay 0.01 "
+                        "when the state has none"),
     ]
     rng = np.random.default_rng(153)
+    shape = (3, 2)
     cases = [
-        {"w": np.array([[1.0, -2.0]]), "dw_scale": 1.0,
+        {"w": np.array([[1.0, -2.0]]), "dw": np.array([[0.5, 0.1]]),
          "state": {"learning_rate": 0.1, "weight_decay": 0.5}},
-        {"w": rng.normal(size=(3, 2)), "dw_scale": 0.3,
-         "state": {"learning_rate": 0.05, "weight_decay": 0.2, "beta1": 0.8}},
-        {"w": rng.normal(size=(2, 2)), "dw_scale": 2.0, "state": {"learning_rate": 0.01}},
+        {"w": rng.normal(size=shape), "dw": rng.normal(size=shape),
+         "state": {"learning_rate": 0.05, "weight_decay": 0.2, "beta1": 0.8,
+                   "m": 0.1 * rng.normal(size=shape),
+                   "v": 0.01 * rng.uniform(0.5, 1.5, size=shape), "t": 3}},
+        {"w": rng.normal(size=(2, 2)), "dw": rng.normal(size=(2, 2)),
+         "state": {"learning_rate": 0.5}},
     ]
-    run_cases("adamw", run_student, cases, expected, allclose, outputs="w after 0..4 steps",
-              mistakes=mistakes)
+    run_cases("adamw", adamw_fn, cases, judge=judge, mistakes=mistakes)
 
 
 def check_smoothed_targets(smoothed_targets_fn):
@@ -154,21 +178,23 @@ def check_smoothed_targets(smoothed_targets_fn):
         Y[y, np.arange(len(y))] = 1 - eps
         return Y
 
-    def rows(y, n_classes, eps):
-        return expected(y, n_classes, eps).T
+    def true_class_without_share(y, n_classes, eps):
+        Y = np.full((n_classes, len(y)), eps / n_classes)
+        Y[y, np.arange(len(y))] = 1 - eps
+        return Y
 
     mistakes = [
-        (over_the_others, "it spreads eps over the n_classes - 1 wrong classes and gives the "
-                          "true one exactly 1 - eps; PyTorch's (and the course's) rule spreads "
-                          "eps over all n_classes, so the true class gets 1 - eps + "
-                          "eps / n_classes"),
-        (rows, "it has one ROW per example; the course keeps examples in columns: "
-               "shape (n_classes, m)"),
+        (over_the_others, "eps was spread over the n_classes - 1 wrong classes; PyTorch's "
+                          "(and the course's) rule spreads it over all n_classes, so the "
+                          "true class gets 1 - eps + eps / n_classes"),
+        (true_class_without_share, "the true class got exactly 1 - eps: it gets its "
+                                   "eps / n_classes too (add 1 - eps, do not set it), so "
+                                   "that each column sums to 1"),
     ]
     cases = [
         {"y": np.array([0, 2]), "n_classes": 3, "eps": 0.3},
         {"y": np.array([1, 1, 0, 3]), "n_classes": 4, "eps": 0.1},
         {"y": np.array([2]), "n_classes": 5, "eps": 0.0},
     ]
-    run_cases("smoothed_targets", smoothed_targets_fn, cases, expected, allclose,
-              outputs="Y_smooth", mistakes=mistakes)
+    run_cases("smoothed_targets", smoothed_targets_fn, cases, expected, outputs="Y_smooth",
+              mistakes=mistakes)
