@@ -60,7 +60,7 @@ class Tensor:
     def __repr__(self):
         return f"Tensor(shape={self.shape}, dtype={self.data.dtype}, op={self._op!r})"
 
-    def _accumulate(self, grad):
+    def accumulate_grad(self, grad):
         """grad added to self.grad; a new array, never written in place (another tensor
         may hold the very same array as its gradient)."""
         if self.requires_grad:
@@ -71,8 +71,8 @@ class Tensor:
         out = Tensor(self.data + other.data, (self, other), "+")
 
         def backward():  # d(a + b)/da = 1, summed over the axes a was stretched along
-            self._accumulate(unbroadcast(out.grad, self.shape))
-            other._accumulate(unbroadcast(out.grad, other.shape))
+            self.accumulate_grad(unbroadcast(out.grad, self.shape))
+            other.accumulate_grad(unbroadcast(out.grad, other.shape))
         out._backward = backward
         return out
 
@@ -81,8 +81,8 @@ class Tensor:
         out = Tensor(self.data * other.data, (self, other), "*")
 
         def backward():  # d(a b)/da = b, elementwise
-            self._accumulate(unbroadcast(other.data * out.grad, self.shape))
-            other._accumulate(unbroadcast(self.data * out.grad, other.shape))
+            self.accumulate_grad(unbroadcast(other.data * out.grad, self.shape))
+            other.accumulate_grad(unbroadcast(self.data * out.grad, other.shape))
         out._backward = backward
         return out
 
@@ -93,9 +93,9 @@ class Tensor:
 
         def backward():  # C = A B: dA = dC B^T, dB = A^T dC (notebook 8's linear layer)
             if self.requires_grad:
-                self._accumulate(out.grad @ other.data.T)
+                self.accumulate_grad(out.grad @ other.data.T)
             if other.requires_grad:  # not for the data X: W^T dZ is the largest product
-                other._accumulate(self.data.T @ out.grad)
+                other.accumulate_grad(self.data.T @ out.grad)
         out._backward = backward
         return out
 
@@ -103,7 +103,7 @@ class Tensor:
         out = Tensor(np.maximum(self.data, 0), (self,), "relu")
 
         def backward():  # 1 where x > 0, else 0
-            self._accumulate(out.grad * (self.data > 0))
+            self.accumulate_grad(out.grad * (self.data > 0))
         out._backward = backward
         return out
 
@@ -111,7 +111,7 @@ class Tensor:
         out = Tensor(np.tanh(self.data), (self,), "tanh")
 
         def backward():  # tanh' = 1 - tanh^2
-            self._accumulate(out.grad * (1 - out.data**2))
+            self.accumulate_grad(out.grad * (1 - out.data**2))
         out._backward = backward
         return out
 
@@ -120,7 +120,7 @@ class Tensor:
 
         def backward():  # every summed entry gets the sum's gradient: spread it back
             grad = out.grad if keepdims or axis is None else np.expand_dims(out.grad, axis)
-            self._accumulate(np.broadcast_to(grad, self.shape).copy())
+            self.accumulate_grad(np.broadcast_to(grad, self.shape).copy())
         out._backward = backward
         return out
 
@@ -147,7 +147,7 @@ class Tensor:
         def backward():
             dZ = np.exp(log_A)           # A = softmax(Z)
             dZ[y, examples] -= 1         # A - Y
-            self._accumulate(dZ * (out.grad / m))
+            self.accumulate_grad(dZ * (out.grad / m))
         out._backward = backward
         return out
 

@@ -1,0 +1,117 @@
+"""The checks of notebook 15 pass a correct solution and reject typical wrong ones."""
+import numpy as np
+import pytest
+
+from grader_contract import assert_rejected, contract_tests
+from utils import (
+    Tensor,
+    check_tensor_sigmoid,
+    check_unbroadcast,
+    check_zero_grad,
+    topological_order,
+    unbroadcast,
+)
+
+
+def sigmoid_op(backward_rule):
+    """A tensor_sigmoid whose backward is backward_rule(x, out)."""
+    def tensor_sigmoid(x):
+        out = Tensor(1 / (1 + np.exp(-x.data)), (x,), "sigmoid")
+        out._backward = lambda: backward_rule(x, out)
+        return out
+    return tensor_sigmoid
+
+
+tensor_sigmoid = sigmoid_op(
+    lambda x, out: x.accumulate_grad(out.grad * out.data * (1 - out.data)))
+replaces_the_grad = sigmoid_op(
+    lambda x, out: setattr(x, "grad", out.grad * out.data * (1 - out.data)))
+without_the_upstream_grad = sigmoid_op(
+    lambda x, out: x.accumulate_grad(out.data * (1 - out.data)))
+no_backward = sigmoid_op(lambda x, out: None)
+
+
+def returns_an_array(x):
+    return 1 / (1 + np.exp(-x.data))
+
+
+def without_the_sum(grad, shape):  # the broadcasting bug: the gradient of every copy
+    return grad
+
+
+def sums_everything(grad, shape):
+    return np.full(shape, grad.sum())
+
+
+def sums_columns_only(grad, shape):
+    return grad.sum(axis=1, keepdims=True)
+
+
+def zero_grad(output):
+    for v in topological_order(output):
+        v.grad = 0.0
+
+
+def only_the_output(output):
+    output.grad = 0.0
+
+
+def only_the_direct_children(output):
+    output.grad = 0.0
+    for child in output._children:
+        child.grad = 0.0
+
+
+def zeroes_the_data_too(output):
+    for v in topological_order(output):
+        v.grad = v.data = 0.0
+
+
+CHECKS = [
+    (check_tensor_sigmoid, tensor_sigmoid,
+     [replaces_the_grad, without_the_upstream_grad, no_backward, returns_an_array]),
+    (check_unbroadcast, unbroadcast, [without_the_sum, sums_everything, sums_columns_only]),
+    (check_zero_grad, zero_grad, [only_the_output, only_the_direct_children,
+                                  zeroes_the_data_too]),
+]
+(test_a_correct_solution_passes, test_a_wrong_solution_is_rejected_with_the_case,
+ test_an_unattempted_exercise_says_so) = contract_tests(CHECKS)
+
+
+@pytest.mark.parametrize("wrong, case, sentence", [
+    (replaces_the_grad, "Case 3 of 3", "x is used twice here: its backward must ADD"),
+    (without_the_upstream_grad, "Case 1 of 3", "dx is wrong: relative error"),
+    (no_backward, "Case 1 of 3", "x.grad is still None after backward"),
+    (returns_an_array, "Case 1 of 3", "must return a Tensor"),
+], ids=lambda v: getattr(v, "__name__", ""))
+def test_tensor_sigmoid_mistakes_are_named(wrong, case, sentence, capsys):
+    check_tensor_sigmoid(wrong)
+    assert_rejected(capsys.readouterr().out, case, f"{wrong.__name__}(x=", sentence)
+
+
+@pytest.mark.parametrize("wrong, case, sentence", [
+    (without_the_sum, "Case 1 of 7", "has shape (3, 5), expected (3, 1)"),
+    (sums_everything, "Case 1 of 7", "has the right shape but wrong values"),
+    (sums_columns_only, "Case 2 of 7", "has shape (3, 1), expected (1, 5)"),
+], ids=lambda v: getattr(v, "__name__", ""))
+def test_unbroadcast_mistakes_are_named(wrong, case, sentence, capsys):
+    check_unbroadcast(wrong)
+    assert_rejected(capsys.readouterr().out, case, f"{wrong.__name__}(grad=", sentence)
+
+
+@pytest.mark.parametrize("wrong, case, sentence", [
+    (only_the_output, "Case 1 of 4", "5 of the 6 values in the graph still had a grad"),
+    (only_the_direct_children, "Case 1 of 4", "values in the graph still had a grad"),
+    (zeroes_the_data_too, "Case 1 of 4", "leaf grads is wrong"),
+], ids=lambda v: getattr(v, "__name__", ""))
+def test_zero_grad_mistakes_are_named(wrong, case, sentence, capsys):
+    check_zero_grad(wrong)
+    assert_rejected(capsys.readouterr().out, case, f"{wrong.__name__}(expression=", sentence)
+
+
+def test_the_checks_print_all_passed_with_the_number_of_cases(capsys):
+    check_tensor_sigmoid(tensor_sigmoid)
+    check_unbroadcast(unbroadcast)
+    check_zero_grad(zero_grad)
+    assert capsys.readouterr().out.splitlines() == [
+        "All 3 tests passed.", "All 7 tests passed.", "All 4 tests passed."]
