@@ -133,9 +133,8 @@ class Tensor:
 
         self : (C, m) scores, one column per example; y : (m,) integer labels 0 .. C-1.
         Returns a scalar Tensor. Fused: its backward is (softmax(Z) - Y) / m at once,
-        where Y is y one-hot, instead of going back through exp, sum, log and division
-        (as PyTorch's cross_entropy does); shifted by each column's maximum, it never
-        overflows (notebook 7).
+        where Y is y one-hot, instead of going back through exp, sum, log and division;
+        shifted by each column's maximum, it never overflows (notebook 7).
         """
         check_labels(y, self.shape)
         m = self.shape[1]
@@ -147,7 +146,7 @@ class Tensor:
         def backward():
             dZ = np.exp(log_A)           # A = softmax(Z)
             dZ[y, examples] -= 1         # A - Y
-            self.accumulate_grad(dZ * (out.grad / m))
+            self.accumulate_grad(dZ * out.grad / m)
         out._backward = backward
         return out
 
