@@ -1,0 +1,154 @@
+"""What automatic differentiation costs: one training epoch of the course's network with
+gradients from the Tensor engine (utils.autodiff) against the same epoch with the
+hand-written modules (network_backward), and against the floor of its matrix products.
+
+    .venv/bin/python benchmarks/bench_autodiff.py        # about half a minute
+
+784-256-128-10 ReLU, softmax cross-entropy, plain SGD, batch 128, 60,000 synthetic examples
+in float32 (bench_practice.py's data), one BLAS thread (set here with threadpoolctl, so
+that the ratios do not depend on the machine's load or core count). Contenders:
+
+- the floor: the matrix products alone (bench_practice.gemm_floor);
+- Trainer.fit with NeuralNetwork: the hand-written backward pass;
+- Trainer.fit with AutodiffNetwork: the same trainer, shuffling and update rule, the
+  gradients from network_loss(...).backward(); target: within 1.2x of the hand-written;
+- the engine in a loop written as with PyTorch: parameters kept as Tensors, gradients
+  set to None (zero_grad), loss.backward(), then each W.data -= learning_rate * W.grad.
+
+An epoch of Trainer.fit is timed as a 2-epoch fit minus a 1-epoch fit (each fit checks the
+training set once). Contenders are timed in turn, round after round, each keeping its best
+round. Then, on one batch, where the time of a step goes. Nothing is asserted.
+"""
+import importlib.util
+import time
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from utils import (
+    AutodiffNetwork,
+    NeuralNetwork,
+    Tensor,
+    Trainer,
+    network_backward,
+    network_forward,
+    network_loss,
+    softmax_cross_entropy,
+    topological_order,
+)
+from utils.nn.trainer import take_columns
+
+LAYER_DIMS = [784, 256, 128, 10]
+BATCH, LEARNING_RATE, REPEAT = 128, 0.01, 3
+TARGET = 1.2
+
+
+def load_bench_practice():
+    spec = importlib.util.spec_from_file_location(
+        "bench_practice", Path(__file__).with_name("bench_practice.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fit(model, X, y, epochs):
+    Trainer(model, learning_rate=LEARNING_RATE, epochs=epochs, batch_size=BATCH,
+            random_state=0, track_train_acc=False).fit(X, y)
+
+
+def hand_written(X, y, epochs):
+    fit(NeuralNetwork(LAYER_DIMS, random_state=0, dtype=X.dtype), X, y, epochs)
+
+
+def engine(X, y, epochs):
+    params = NeuralNetwork(LAYER_DIMS, random_state=0, dtype=X.dtype).params
+    fit(AutodiffNetwork(params), X, y, epochs)
+
+
+def engine_pytorch_style(X, y):
+    """One epoch as a PyTorch user writes it, with the Tensor engine."""
+    params = {name: Tensor(value) for name, value in
+              NeuralNetwork(LAYER_DIMS, random_state=0, dtype=X.dtype).params.items()}
+    order = np.random.default_rng(0).permutation(X.shape[1])
+    for start in range(0, X.shape[1], BATCH):
+        batch = order[start:start + BATCH]
+        for p in params.values():  # optimizer.zero_grad()
+            p.grad = None
+        loss = network_loss(params, take_columns(X, batch), y[batch])
+        loss.backward()
+        for p in params.values():  # optimizer.step()
+            p.data = p.data - LEARNING_RATE * p.grad
+
+
+def where_the_time_goes(X, y):
+    """Microseconds per batch of 128 for each part of one step, best of many."""
+    net = NeuralNetwork(LAYER_DIMS, random_state=0, dtype=X.dtype)
+    Xb, yb = X[:, :BATCH].copy(), y[:BATCH]
+    tensors = {name: Tensor(value) for name, value in net.params.items()}
+
+    def hand_forward():
+        ZL, caches = network_forward(Xb, net.params)
+        return softmax_cross_entropy(ZL, yb), caches
+
+    (_, dZL), caches = hand_forward()
+    J = network_loss(tensors, Xb, yb)
+
+    def best_us(fn, n=200):
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(n):
+                fn()
+            best = min(best, (time.perf_counter() - start) / n)
+        return best * 1e6
+
+    parts = {
+        "hand-written forward + loss": best_us(hand_forward),
+        "hand-written backward (network_backward)": best_us(
+            lambda: network_backward(dZL, caches)),
+        "engine forward (builds the graph)": best_us(
+            lambda: network_loss(tensors, Xb, yb)),
+        "engine backward (loss.backward())": best_us(J.backward),
+        "  of which topological_order": best_us(lambda: topological_order(J)),
+    }
+    for name, us in parts.items():
+        print(f"  {name:48s} {us:8.0f} us")
+    return parts
+
+
+def main():
+    bench = load_bench_practice()
+    X, y = bench.synthetic_data(np.float32)
+    print(f"float32: {LAYER_DIMS}, X {X.shape} ({X.nbytes / 2**20:.0f} MiB), batch {BATCH}, "
+          f"1 BLAS thread, best of {REPEAT}")
+    t = bench.interleaved_best({
+        "floor": bench.gemm_floor(LAYER_DIMS, X, BATCH),
+        "hand 1": lambda: hand_written(X, y, 1), "hand 2": lambda: hand_written(X, y, 2),
+        "engine 1": lambda: engine(X, y, 1), "engine 2": lambda: engine(X, y, 2),
+        "pytorch style": lambda: engine_pytorch_style(X, y),
+    }, repeat=REPEAT)
+    floor = t["floor"]
+    hand, auto = t["hand 2"] - t["hand 1"], t["engine 2"] - t["engine 1"]
+    print(f"  {'floor: the matrix products alone':48s} {floor:8.3f} s")
+    bench.row("Trainer.fit, hand-written backward / floor", hand, hand / floor, "-")
+    bench.row("Trainer.fit, Tensor engine / floor", auto, auto / floor, "-")
+    bench.row("Tensor engine / hand-written", auto, auto / hand, f"<= {TARGET}x",
+              auto / hand <= TARGET)
+    style = t["pytorch style"]
+    bench.row("engine, PyTorch-style loop / hand-written", style, style / hand, "-")
+    print(f"\nWhere the time of one step goes (batch of {BATCH}):")
+    parts = where_the_time_goes(X, y)
+    hand_step = parts["hand-written forward + loss"] + parts[
+        "hand-written backward (network_backward)"]
+    engine_step = parts["engine forward (builds the graph)"] + parts[
+        "engine backward (loss.backward())"]
+    print(f"  a step: engine {engine_step:.0f} us, hand-written {hand_step:.0f} us "
+          f"({engine_step / hand_step:.2f}x); an epoch adds the same gather and update "
+          f"to both")
+
+
+if __name__ == "__main__":
+    np.ones(4_000_000)  # let glibc keep freed MiB-sized blocks (see bench_training.py)
+    with threadpool_limits(limits=1, user_api="blas"):
+        main()
