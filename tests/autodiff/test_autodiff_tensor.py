@@ -1,6 +1,8 @@
 """The tensor engine: every op's backward against numerical gradients and autograd, random
 compositions with broadcasting against autograd, the course's network against
 network_backward, and PyTorch (tests/fixtures/autodiff_torch.npz)."""
+import gc
+import weakref
 from pathlib import Path
 
 import autograd
@@ -21,6 +23,7 @@ from utils import (
     practice_weights,
     relative_error,
     softmax_cross_entropy,
+    topological_order,
     unbroadcast,
 )
 
@@ -300,3 +303,20 @@ def test_a_float32_graph_stays_float32():
     J = ((W @ Tensor(np.ones((4, 2), np.float32)) + 1.0).relu() * 2.0).mean()
     J.backward()
     assert J.data.dtype == W.grad.dtype == np.float32
+
+
+def test_a_dropped_graph_is_freed_at_once_without_the_garbage_collector():
+    # backward functions receive the gradient instead of referring to their output, so a
+    # graph holds no reference cycle: each mini-batch's arrays go as soon as it is dropped.
+    rng = np.random.default_rng(9)
+    params = {"W1": Tensor(rng.normal(size=(4, 3))), "b1": Tensor(np.zeros((4, 1))),
+              "W2": Tensor(rng.normal(size=(2, 4))), "b2": Tensor(np.zeros((2, 1)))}
+    gc.disable()
+    try:
+        J = network_loss(params, rng.normal(size=(3, 5)), np.array([0, 1, 1, 0, 1]))
+        J.backward()
+        nodes = [weakref.ref(t) for t in topological_order(J) if t._children]
+        del J
+        assert all(node() is None for node in nodes)
+    finally:
+        gc.enable()

@@ -14,21 +14,28 @@ from utils import (
 
 
 def sigmoid_op(backward_rule):
-    """A tensor_sigmoid whose backward is backward_rule(x, out)."""
+    """A tensor_sigmoid whose backward is backward_rule(x, A, grad)."""
     def tensor_sigmoid(x):
-        out = Tensor(1 / (1 + np.exp(-x.data)), (x,), "sigmoid")
-        out._backward = lambda: backward_rule(x, out)
+        A = 1 / (1 + np.exp(-x.data))
+        out = Tensor(A, (x,), "sigmoid")
+        out._backward = lambda grad: backward_rule(x, A, grad)
         return out
     return tensor_sigmoid
 
 
-tensor_sigmoid = sigmoid_op(
-    lambda x, out: x.accumulate_grad(out.grad * out.data * (1 - out.data)))
-replaces_the_grad = sigmoid_op(
-    lambda x, out: setattr(x, "grad", out.grad * out.data * (1 - out.data)))
-without_the_upstream_grad = sigmoid_op(
-    lambda x, out: x.accumulate_grad(out.data * (1 - out.data)))
-no_backward = sigmoid_op(lambda x, out: None)
+tensor_sigmoid = sigmoid_op(lambda x, A, grad: x.accumulate_grad(grad * A * (1 - A)))
+replaces_the_grad = sigmoid_op(lambda x, A, grad: setattr(x, "grad", grad * A * (1 - A)))
+without_the_upstream_grad = sigmoid_op(lambda x, A, grad: x.accumulate_grad(A * (1 - A)))
+no_backward = sigmoid_op(lambda x, A, grad: None)
+
+
+def backward_without_argument(x):  # Value's style: reads out.grad, takes no argument
+    out = Tensor(1 / (1 + np.exp(-x.data)), (x,), "sigmoid")
+
+    def backward():
+        x.accumulate_grad(out.grad * out.data * (1 - out.data))
+    out._backward = backward
+    return out
 
 
 def returns_an_array(x):
@@ -69,7 +76,8 @@ def zeroes_the_data_too(output):
 
 CHECKS = [
     (check_tensor_sigmoid, tensor_sigmoid,
-     [replaces_the_grad, without_the_upstream_grad, no_backward, returns_an_array]),
+     [replaces_the_grad, without_the_upstream_grad, no_backward, returns_an_array,
+      backward_without_argument]),
     (check_unbroadcast, unbroadcast, [without_the_sum, sums_everything, sums_columns_only]),
     (check_zero_grad, zero_grad, [only_the_output, only_the_direct_children,
                                   zeroes_the_data_too]),
@@ -83,6 +91,7 @@ CHECKS = [
     (without_the_upstream_grad, "Case 1 of 3", "dx is wrong: relative error"),
     (no_backward, "Case 1 of 3", "x.grad is still None after backward"),
     (returns_an_array, "Case 1 of 3", "must return a Tensor"),
+    (backward_without_argument, "Case 1 of 3", "out._backward must take one argument"),
 ], ids=lambda v: getattr(v, "__name__", ""))
 def test_tensor_sigmoid_mistakes_are_named(wrong, case, sentence, capsys):
     check_tensor_sigmoid(wrong)

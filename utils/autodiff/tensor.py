@@ -10,6 +10,12 @@ As with ``Value``: leaves (the tensors you create) ADD their gradients across ca
 backward, until you set ``t.grad = None``; tensors computed inside the graph start
 afresh on every call. A leaf made with ``requires_grad=False`` (the data X) gets no
 gradient, and the products that would only serve it are skipped.
+
+One difference from ``Value``: an operation's backward function receives the gradient of
+its output as an argument, ``backward(grad)``, instead of reading ``out.grad``. A function
+stored in ``out`` that refers to ``out`` is a reference cycle, and Python frees the arrays
+of a cycle only when its garbage collector runs, not as soon as the graph is dropped:
+with a graph per mini-batch that costs time and memory.
 """
 import numbers
 
@@ -47,7 +53,7 @@ class Tensor:
     def __init__(self, data, children=(), op="", requires_grad=True):
         self.data = check_float_array(data)
         self.grad = None
-        self._backward = lambda: None
+        self._backward = lambda grad: None
         self._children = tuple(children)
         self._op = op
         self.requires_grad = (any(c.requires_grad for c in self._children)
@@ -70,9 +76,9 @@ class Tensor:
         other = self._operand(other, "+")
         out = Tensor(self.data + other.data, (self, other), "+")
 
-        def backward():  # d(a + b)/da = 1, summed over the axes a was stretched along
-            self.accumulate_grad(unbroadcast(out.grad, self.shape))
-            other.accumulate_grad(unbroadcast(out.grad, other.shape))
+        def backward(grad):  # d(a + b)/da = 1, summed over the axes a was stretched along
+            self.accumulate_grad(unbroadcast(grad, self.shape))
+            other.accumulate_grad(unbroadcast(grad, other.shape))
         out._backward = backward
         return out
 
@@ -80,9 +86,9 @@ class Tensor:
         other = self._operand(other, "*")
         out = Tensor(self.data * other.data, (self, other), "*")
 
-        def backward():  # d(a b)/da = b, elementwise
-            self.accumulate_grad(unbroadcast(other.data * out.grad, self.shape))
-            other.accumulate_grad(unbroadcast(self.data * out.grad, other.shape))
+        def backward(grad):  # d(a b)/da = b, elementwise
+            self.accumulate_grad(unbroadcast(other.data * grad, self.shape))
+            other.accumulate_grad(unbroadcast(self.data * grad, other.shape))
         out._backward = backward
         return out
 
@@ -91,35 +97,37 @@ class Tensor:
         check_matmul_shapes(self.shape, other.shape)
         out = Tensor(self.data @ other.data, (self, other), "@")
 
-        def backward():  # C = A B: dA = dC B^T, dB = A^T dC (notebook 8's linear layer)
+        def backward(grad):  # C = A B: dA = dC B^T, dB = A^T dC (notebook 8's linear layer)
             if self.requires_grad:
-                self.accumulate_grad(out.grad @ other.data.T)
+                self.accumulate_grad(grad @ other.data.T)
             if other.requires_grad:  # not for the data X: W^T dZ is the largest product
-                other.accumulate_grad(self.data.T @ out.grad)
+                other.accumulate_grad(self.data.T @ grad)
         out._backward = backward
         return out
 
     def relu(self):
         out = Tensor(np.maximum(self.data, 0), (self,), "relu")
 
-        def backward():  # 1 where x > 0, else 0
-            self.accumulate_grad(out.grad * (self.data > 0))
+        def backward(grad):  # 1 where x > 0, else 0
+            self.accumulate_grad(grad * (self.data > 0))
         out._backward = backward
         return out
 
     def tanh(self):
-        out = Tensor(np.tanh(self.data), (self,), "tanh")
+        A = np.tanh(self.data)
+        out = Tensor(A, (self,), "tanh")
 
-        def backward():  # tanh' = 1 - tanh^2
-            self.accumulate_grad(out.grad * (1 - out.data**2))
+        def backward(grad):  # tanh' = 1 - tanh^2
+            self.accumulate_grad(grad * (1 - A**2))
         out._backward = backward
         return out
 
     def sum(self, axis=None, keepdims=False):
         out = Tensor(np.sum(self.data, axis=axis, keepdims=keepdims), (self,), "sum")
 
-        def backward():  # every summed entry gets the sum's gradient: spread it back
-            grad = out.grad if keepdims or axis is None else np.expand_dims(out.grad, axis)
+        def backward(grad):  # every summed entry gets the sum's gradient: spread it back
+            if not keepdims and axis is not None:
+                grad = np.expand_dims(grad, axis)
             self.accumulate_grad(np.broadcast_to(grad, self.shape).copy())
         out._backward = backward
         return out
@@ -143,10 +151,10 @@ class Tensor:
         examples = np.arange(m)
         out = Tensor(-log_A[y, examples].sum() / m, (self,), "softmax_cross_entropy")
 
-        def backward():
+        def backward(grad):
             dZ = np.exp(log_A)           # A = softmax(Z)
             dZ[y, examples] -= 1         # A - Y
-            self.accumulate_grad(dZ * out.grad / m)
+            self.accumulate_grad(dZ * grad / m)
         out._backward = backward
         return out
 
@@ -175,7 +183,7 @@ class Tensor:
         self.grad = grad
         for t in reversed(order):  # from self back to the leaves
             if t.requires_grad and t.grad is not None:
-                t._backward()
+                t._backward(t.grad)
 
     # The rest is written with the operations above, so it needs no backward of its own.
     def __neg__(self):

@@ -17,8 +17,8 @@ def _sigmoid(x):
 
 
 def check_tensor_sigmoid(tensor_sigmoid):
-    """Check ``tensor_sigmoid(x)`` -> a Tensor holding sigma(x) whose backward gives
-    x.grad = dout * sigma(x) (1 - sigma(x)).
+    """Check ``tensor_sigmoid(x)`` -> a Tensor holding sigma(x) whose backward, given the
+    gradient dout of its output, adds dout * sigma(x) (1 - sigma(x)) to x's gradient.
 
     x : a Tensor of any shape. The check runs forward, then backward from a random seed
     gradient dout of the output's shape, and compares the output ("A") with the formula
@@ -38,10 +38,17 @@ def check_tensor_sigmoid(tensor_sigmoid):
                             f"got {type(out).__name__}")
         if twice:
             out = out + tensor_sigmoid(t)
-        out.backward(dout)
+        try:
+            out.backward(dout)
+        except TypeError as error:
+            if "positional argument" not in str(error):
+                raise
+            raise TypeError(f"out._backward must take one argument, the gradient of out: "
+                            f"def backward(grad): ... ({error})") from None
         if t.grad is None:
             raise ValueError("x.grad is still None after backward: set out._backward to a "
-                             "function that adds to x's gradient (x.accumulate_grad(...))")
+                             "function backward(grad) that adds to x's gradient "
+                             "(x.accumulate_grad(...))")
         return out.data, t.grad
 
     def expected(x, dout, twice):
