@@ -61,5 +61,7 @@ def test_bad_labels_for_the_cross_entropy():
         Z.softmax_cross_entropy(np.zeros(3, int))
     with pytest.raises(ValueError, match="labels must lie in 0 .. 2; got labels from 0 to 3"):
         Z.softmax_cross_entropy(np.array([0, 1, 2, 3]))
+    with pytest.raises(ValueError, match="needs at least one example"):
+        Tensor(np.zeros((3, 0))).softmax_cross_entropy(np.zeros(0, int))
     with pytest.raises(ValueError, match=r"scores of shape \(C, m\)"):
         Tensor(np.zeros(3)).softmax_cross_entropy(np.zeros(3, int))

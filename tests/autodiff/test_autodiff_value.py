@@ -199,3 +199,6 @@ def test_bad_powers_and_logs_say_what_is_wrong():
         Value(2.0) ** Value(3.0)
     with pytest.raises(ValueError, match="log\\(x\\) needs x > 0; got x = -1.0"):
         Value(-1.0).log()
+    with pytest.raises(ValueError, match="x \\*\\* k with x < 0 needs a whole k"):
+        Value(-2.0) ** 0.5
+    assert (Value(-2.0) ** 3).data == -8.0

@@ -265,13 +265,16 @@ def check_labels(y, shape):
     if len(shape) != 2:
         raise ValueError(f"softmax_cross_entropy takes scores of shape (C, m); got {shape}")
     C, m = shape
+    if m == 0:
+        raise ValueError(f"softmax_cross_entropy needs at least one example (column); got "
+                         f"scores of shape {shape}")
     if not (isinstance(y, np.ndarray) and y.dtype.kind in "iu"):
         raise TypeError(f"softmax_cross_entropy: y must be a NumPy array of integer labels "
                         f"0 .. {C - 1}, shape (m,); got {getattr(y, 'dtype', type(y))}")
     if y.shape != (m,):
         raise ValueError(f"softmax_cross_entropy: y must have shape (m,) = ({m},), one label "
                          f"per column of the scores {shape}; got {y.shape}")
-    if m and (y.min() < 0 or y.max() >= C):
+    if y.min() < 0 or y.max() >= C:
         raise ValueError(f"softmax_cross_entropy: labels must lie in 0 .. {C - 1}; got "
                          f"labels from {y.min()} to {y.max()}")
 

@@ -71,6 +71,9 @@ class Value:
     def __pow__(self, k):
         if isinstance(k, bool) or not isinstance(k, numbers.Real):
             raise TypeError(f"x ** k takes a number k (int or float); got {type(k).__name__}")
+        if self.data < 0 and k != int(k):
+            raise ValueError(f"x ** k with x < 0 needs a whole k (a real result); got "
+                             f"x = {self.data}, k = {k}")
         out = Value(self.data ** k, (self,), f"**{k}")
 
         def backward():
