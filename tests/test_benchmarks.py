@@ -39,3 +39,18 @@ def test_pytorch_is_timed_on_the_same_examples_and_labels():
         np.testing.assert_array_equal(labels, y)
         assert rows.flags.c_contiguous and len(np.unique(labels)) > 1
     assert (torch_epoch.LAYER_DIMS, torch_epoch.M) == (bench.BIG, bench.M)
+
+
+def test_bench_autodiff_times_the_same_training_for_every_contender():
+    bench, practice = load("bench_autodiff"), load("bench_practice")
+    X, y = practice.synthetic_data(np.float64, m=600)
+    net = bench.NeuralNetwork(bench.LAYER_DIMS, random_state=0)
+    practice.Trainer(net, learning_rate=bench.LEARNING_RATE, epochs=1, batch_size=bench.BATCH,
+                     random_state=0, track_train_acc=False).fit(X, y)
+    for contender in (bench.hand_written, bench.engine, bench.engine_pytorch_style):
+        params = contender(X, y)
+        for name, value in net.params.items():
+            np.testing.assert_allclose(params[name], value, rtol=0, atol=1e-12,
+                                       err_msg=f"{contender.__name__}: {name}")
+    start = bench.NeuralNetwork(bench.LAYER_DIMS, random_state=0).params
+    assert not np.allclose(start["W1"], net.params["W1"])

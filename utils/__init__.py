@@ -4,6 +4,7 @@ The code lives in sub-packages that follow the chapter:
 
 - ``utils.linear``: section 1, the perceptron, Adaline and logistic regression;
 - ``utils.nn``: sections 2-8, neural networks from layers to optimizers and diagnostics;
+- ``utils.autodiff``: automatic differentiation from scratch, a scalar and a tensor engine;
 - ``utils.checks``: the exercise checks, one module per notebook;
 - shared helpers: ``data``, ``preprocessing``, ``gradcheck``, ``plotting``, ``notebook``
   and ``validation`` (the input checks every model uses).
@@ -183,6 +184,16 @@ _EXPORTS = {
     "check_clip_by_global_norm": "utils.checks.training_recipe",
     "check_adamw": "utils.checks.training_recipe",
     "check_smoothed_targets": "utils.checks.training_recipe",
+    # automatic differentiation (notebook 16)
+    "AutodiffNetwork": "utils.autodiff",
+    "Tensor": "utils.autodiff",
+    "Value": "utils.autodiff",
+    "network_loss": "utils.autodiff",
+    "topological_order": "utils.autodiff",
+    "unbroadcast": "utils.autodiff",
+    "check_tensor_sigmoid": "utils.checks.autodiff",
+    "check_unbroadcast": "utils.checks.autodiff",
+    "check_zero_grad": "utils.checks.autodiff",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -28,7 +28,9 @@ class Exercise:
     check: object
     solutions: list  # the worked solution first, then correct alternatives
     mistakes: list = field(default_factory=list)  # (wrong answer, sentence it must get)
-    wrong_type: str = "np.asarray(...)"  # what the message says to a list-returning answer
+    wrong_type: str = "np.asarray(...)"  # what the message says to a list-returning answer;
+    # None where the result is not checked (zero_grad works by side effect)
+    changes_its_arguments: bool = False  # its job is to change them (a grad, a Tensor)
 
     def __repr__(self):
         return self.check.__name__.replace(" ", "_")
@@ -203,6 +205,8 @@ def contract_tests(exercises):
 
     @pytest.mark.parametrize("exercise", exercises, ids=ids)
     def test_changing_the_callers_data_is_rejected(exercise, capsys):
+        if exercise.changes_its_arguments:
+            pytest.skip("changing its argument is the exercise (x.grad, every v.grad)")
         out = output_of(exercise.check, changes_the_callers_data(exercise.solutions[0]),
                         capsys)
         if out.startswith("All "):
@@ -211,6 +215,8 @@ def contract_tests(exercises):
 
     @pytest.mark.parametrize("exercise", exercises, ids=ids)
     def test_lists_where_arrays_are_due_are_rejected(exercise, capsys):
+        if exercise.wrong_type is None:
+            pytest.skip("the function's result is not checked (it works by side effect)")
         out = output_of(exercise.check, returns_lists(exercise.solutions[0]), capsys)
         assert_rejected(out, exercise.wrong_type)
 
