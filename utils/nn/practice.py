@@ -63,17 +63,18 @@ def most_confident_mistakes(P, y, k=10):
     return wrong[np.argsort(-confidence, kind="stable")[:k]]
 
 
-def plot_digits(X, titles, side=28, columns=10):
-    """A grid of the images in the columns of X (side * side, n), each with its title."""
+def plot_digits(X, titles, side=28, columns=10, size=0.9):
+    """A grid of the images in the columns of X (side * side, n), each with its title;
+    size: the width of one image in inches (a two-line title fits above it)."""
     n = X.shape[1]
     rows = -(-n // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(columns * 0.7, rows * 0.95),
+    fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * (size + 0.45)),
                              squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < n:
             ax.imshow(X[:, i].reshape(side, side), cmap="gray_r")
-            ax.set_title(titles[i], fontsize=9)
+            ax.set_title(titles[i], fontsize=12)
     return fig
 
 
