@@ -27,7 +27,13 @@ def check_layernorm_forward(layernorm_forward_fn):
         mu, var = Z.mean(axis=0, keepdims=True), Z.var(axis=0, keepdims=True)
         return gamma * (Z - mu) / (np.sqrt(var) + eps) + beta
 
+    def no_gamma_beta(Z, gamma, beta, eps):
+        mu, var = Z.mean(axis=0, keepdims=True), Z.var(axis=0, keepdims=True)
+        return (Z - mu) / np.sqrt(var + eps)
+
     mistakes = [
+        (no_gamma_beta, "it returns Z_hat; layer norm then scales and shifts each row: "
+                        "gamma * Z_hat + beta"),
         (over_the_batch, "it normalises each row over the batch (axis=1): that is batch "
                          "norm; layer norm normalises each column (example) over its rows, "
                          "axis=0"),
@@ -57,7 +63,23 @@ def check_clip_by_global_norm(clip_fn):
     def expected(grads, max_norm):
         return clip_by_global_norm(grads, max_norm)
 
+    seen = {}  # the last call's inputs, and the arrays it changed in place
+
+    def run_student(grads, max_norm):
+        before = {name: g.copy() for name, g in grads.items()}
+        got = clip_fn(grads, max_norm)
+        seen.update(grads=before, max_norm=max_norm, changed=[
+            name for name in grads if not np.array_equal(grads[name], before[name])])
+        return got
+
+    run_student.__name__ = function_name(clip_fn, "clip_by_global_norm")
+
     def judge(got, wanted):
+        grads, max_norm, changed = seen["grads"], seen["max_norm"], seen["changed"]
+        if changed:
+            return (f"it changed the caller's array grads[{changed[0]!r}] in place (g *= "
+                    "factor); build a new dict of new arrays: {name: g * factor for name, "
+                    "g in grads.items()}")
         if not (isinstance(got, tuple) and len(got) == 2):
             return "expected a tuple (clipped, total): return clipped, total"
         clipped, total = got
@@ -71,7 +93,24 @@ def check_clip_by_global_norm(clip_fn):
             if np.isclose(float(total), wanted[1] ** 2, rtol=1e-9):
                 return "total is the squared norm: take its square root"
             return f"total is {float(total):.6g}; expected the global norm {wanted[1]:.6g}"
-        return dict_close(clipped, wanted[0], tolerance=1e-9)
+        verdict = dict_close(clipped, wanted[0], tolerance=1e-9)
+        if verdict is not True and isinstance(clipped, dict) and wanted[1] > 0:
+            without_eps = {name: g * (wanted[1] + 1e-6) / wanted[1]
+                           for name, g in wanted[0].items()}
+            if dict_close(clipped, without_eps, tolerance=1e-9) is True:
+                return ("the factor is max_norm / total; the exercise (and PyTorch's "
+                        "clip_grad_norm_) divides by total + 1e-6: min(1, max_norm / "
+                        "(total + 1e-6))")
+            uncapped = {name: g * max_norm / (wanted[1] + 1e-6) for name, g in grads.items()}
+            if dict_close(clipped, uncapped, tolerance=1e-9) is True:
+                return ("it scales the gradients up when their norm is below max_norm; "
+                        "the factor is capped at 1: min(1, max_norm / (total + 1e-6))")
+            one_by_one = {name: g * min(1.0, max_norm / (np.linalg.norm(g) + 1e-6))
+                          for name, g in grads.items()}
+            if dict_close(clipped, one_by_one, tolerance=1e-9) is True:
+                return ("it clips each array to max_norm on its own; the factor comes "
+                        "from the global norm of all the arrays together")
+        return verdict
 
     rng = np.random.default_rng(152)
     big = {"dW1": rng.normal(size=(3, 4)) * 3, "db1": rng.normal(size=(3, 1)),
@@ -81,7 +120,7 @@ def check_clip_by_global_norm(clip_fn):
         {"grads": big, "max_norm": 2.0},
         {"grads": {name: g * 1e-3 for name, g in big.items()}, "max_norm": 2.0},
     ]
-    run_cases("clip_by_global_norm", clip_fn, cases, expected, judge)
+    run_cases("clip_by_global_norm", run_student, cases, expected, judge)
 
 
 def check_adamw(adamw_fn):
@@ -90,8 +129,8 @@ def check_adamw(adamw_fn):
 
     def trajectory(update, w, dw_scale, state, steps=4):
         points = [w]
-        for k in range(steps):
-            w, state = update(w, dw_scale * (w - 0.5 * k), state)
+        for k in range(steps):  # a copy: an update that shrinks w in place is fine here
+            w, state = update(w.copy(), dw_scale * (w - 0.5 * k), state)
             points.append(w)
         return np.array(points)
 
@@ -120,7 +159,15 @@ def check_adamw(adamw_fn):
             return adam(w * (1 - state.get("weight_decay", 0.01)), dw, state)
         return trajectory(wrong, w, dw_scale, dict(state))
 
+    def no_default(w, dw_scale, state):
+        def wrong(w, dw, state):
+            return adam(w * (1 - state["learning_rate"] * state.get("weight_decay", 0.0)),
+                        dw, state)
+        return trajectory(wrong, w, dw_scale, dict(state))
+
     mistakes = [
+        (no_default, "without a 'weight_decay' in the state it does not decay; the "
+                     "default is PyTorch's 0.01: state.get('weight_decay', 0.01)"),
         (l2_inside, "it adds weight_decay * w to the gradient (Adam with L2): the decay then "
                     "goes through Adam's division by sqrt(v_hat); AdamW shrinks w directly"),
         (decay_after, "it shrinks w after Adam's step; torch.optim.AdamW shrinks the weights "
@@ -154,6 +201,11 @@ def check_smoothed_targets(smoothed_targets_fn):
         Y[y, np.arange(len(y))] = 1 - eps
         return Y
 
+    def true_class_set(y, n_classes, eps):
+        Y = np.full((n_classes, len(y)), eps / n_classes)
+        Y[y, np.arange(len(y))] = 1 - eps
+        return Y
+
     def rows(y, n_classes, eps):
         return expected(y, n_classes, eps).T
 
@@ -162,6 +214,9 @@ def check_smoothed_targets(smoothed_targets_fn):
                           "true one exactly 1 - eps; PyTorch's (and the course's) rule spreads "
                           "eps over all n_classes, so the true class gets 1 - eps + "
                           "eps / n_classes"),
+        (true_class_set, "it sets the true class to 1 - eps, so the columns sum to "
+                         "less than 1; the true class gets 1 - eps MORE than the eps / "
+                         "n_classes of every class (+=, not =)"),
         (rows, "it has one ROW per example; the course keeps examples in columns: "
                "shape (n_classes, m)"),
     ]
