@@ -28,6 +28,8 @@ def check_layernorm_forward(layernorm_forward_fn):
         return gamma * (Z - mu) / (np.sqrt(var) + eps) + beta
 
     def no_gamma_beta(Z, gamma, beta, eps):
+        if np.all(gamma == 1) and np.all(beta == 0):
+            return None  # the right answer too: not a mistake on this case
         mu, var = Z.mean(axis=0, keepdims=True), Z.var(axis=0, keepdims=True)
         return (Z - mu) / np.sqrt(var + eps)
 
@@ -128,10 +130,12 @@ def check_adamw(adamw_fn):
     torch.optim.AdamW's rule: w shrinks by (1 - lr weight_decay), then Adam's step."""
 
     def trajectory(update, w, dw_scale, state, steps=4):
-        points = [w]
-        for k in range(steps):  # a copy: an update that shrinks w in place is fine here
-            w, state = update(w.copy(), dw_scale * (w - 0.5 * k), state)
-            points.append(w)
+        # Copies of the points: an update that shrinks w in place is then reported as
+        # changing its argument w, not as a wrong trajectory.
+        points = [np.copy(w)]
+        for k in range(steps):
+            w, state = update(w, dw_scale * (w - 0.5 * k), state)
+            points.append(np.copy(w))
         return np.array(points)
 
     def expected(w, dw_scale, state):
@@ -160,6 +164,9 @@ def check_adamw(adamw_fn):
         return trajectory(wrong, w, dw_scale, dict(state))
 
     def no_default(w, dw_scale, state):
+        if "weight_decay" in state:
+            return None  # the right answer too: not a mistake on this case
+
         def wrong(w, dw, state):
             return adam(w * (1 - state["learning_rate"] * state.get("weight_decay", 0.0)),
                         dw, state)
@@ -202,6 +209,8 @@ def check_smoothed_targets(smoothed_targets_fn):
         return Y
 
     def true_class_set(y, n_classes, eps):
+        if eps == 0:
+            return None  # the right answer too: not a mistake on this case
         Y = np.full((n_classes, len(y)), eps / n_classes)
         Y[y, np.arange(len(y))] = 1 - eps
         return Y
