@@ -25,19 +25,20 @@ def global_norm(grads):
 
 
 def clip_by_global_norm(grads, max_norm):
-    """Scale every gradient by min(1, max_norm / (||g|| + 1e-6)), ||g|| the global norm.
+    """Scale every gradient by min(1, max_norm / (||g|| + 1e-6)).
 
-    grads : dict of float arrays, e.g. {"dW1": (n[1], n[0]), "db1": (n[1], 1), ...}.
-    max_norm : number > 0.
-    Returns (a new dict of new arrays, the global norm BEFORE clipping, a float).
-    The caller's arrays are not modified. Gradients holding inf or NaN raise ValueError
-    (PyTorch would return NaN gradients).
+    grads : dict of float arrays, e.g. {"dW1": (n[1], n[0]), "db1": (n[1], 1)}.
+    max_norm : number > 0. ||g|| : the norm of all the arrays together.
+    Returns (a new dict of new arrays, ||g|| BEFORE clipping, a float); the
+    caller's arrays are not modified. Gradients holding inf or NaN raise
+    ValueError (PyTorch would return NaN gradients).
     """
     _check_clip_args(grads, max_norm)
     total = global_norm(grads)
     if not math.isfinite(total):
-        raise ValueError(f"the gradients hold inf or NaN (global norm {total}): clipping cannot "
-                         "repair them; the step that produced them diverged")
+        raise ValueError(f"the gradients hold inf or NaN (global norm "
+                         f"{total}): clipping cannot repair them; the step "
+                         "that produced them diverged")
     return scale_to_norm(grads, total, max_norm), total
 
 

@@ -18,7 +18,7 @@ from ._checks import check_float_matrix, check_same_shape
 
 
 def layernorm_forward(Z, gamma, beta, eps=1e-5):
-    """Normalise each column of Z, then scale each row by gamma and shift it by beta.
+    """Normalise each column of Z, then scale each row by gamma, shift by beta.
 
     Z : float array of shape (n, m); gamma, beta : shape (n, 1); eps > 0.
     Returns out of shape (n, m) and the cache for ``layernorm_backward``.
@@ -31,15 +31,10 @@ def layernorm_forward(Z, gamma, beta, eps=1e-5):
 
 
 def layernorm_backward(dout, cache):
-    """dZ, dgamma, dbeta from the upstream gradient dout of shape (n, m).
+    """dZ (n, m), dgamma (n, 1), dbeta (n, 1) from the upstream gradient (n, m).
 
-    Batch norm's compact backward with the roles of the axes swapped: mu and var of a
-    column depend on every entry of that column, which gives (per column, sums over the n rows)
-
-        dZ = (n dZ_hat - sum(dZ_hat) - Z_hat * sum(dZ_hat * Z_hat)) / (n sqrt(var + eps)),
-
-    with dZ_hat = gamma * dout. gamma and beta act on every example: their gradients sum
-    over the m columns. Returns dZ of shape (n, m), dgamma and dbeta of shape (n, 1).
+    Batch norm's compact backward with the axes swapped: dZ's sums run over the
+    n rows of each column; dgamma and dbeta sum over the m columns (examples).
     """
     Z_hat, var, eps, gamma = _unpack(cache)
     check_same_shape("dout", dout, "the layer's output", Z_hat)
@@ -48,8 +43,8 @@ def layernorm_backward(dout, cache):
     dbeta = np.sum(dout, axis=1, keepdims=True)
     dZ_hat = gamma * dout
     dZ = (n * dZ_hat - np.sum(dZ_hat, axis=0, keepdims=True)
-          - Z_hat * np.sum(dZ_hat * Z_hat, axis=0, keepdims=True)) / (n * np.sqrt(var + eps))
-    return dZ, dgamma, dbeta
+          - Z_hat * np.sum(dZ_hat * Z_hat, axis=0, keepdims=True))
+    return dZ / (n * np.sqrt(var + eps)), dgamma, dbeta
 
 
 def _check_layernorm_args(Z, gamma, beta, eps):

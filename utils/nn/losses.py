@@ -68,10 +68,11 @@ def sigmoid_cross_entropy(Z, y):
 def smoothed_cross_entropy(Z, y, eps):
     """Softmax cross-entropy against label-smoothed targets, and its gradient.
 
-    Z : (C, m) scores; y : (m,) integer labels in 0 .. C-1; eps : a number in [0, 1].
-    The target of each example is Q = (1 - eps) Y + eps / C: every class gets eps / C,
-    the true one 1 - eps more. Returns loss = -(1/m) sum(Q * log softmax(Z)) and
-    dZ = (softmax(Z) - Q) / m of shape (C, m): torch.nn.CrossEntropyLoss(label_smoothing=eps).
+    Z : (C, m) scores; y : (m,) integer labels in 0 .. C-1; eps in [0, 1].
+    Targets Q = (1 - eps) Y + eps / C, Y one-hot: every class gets eps / C, the
+    true one 1 - eps more. Returns loss = -(1/m) sum(Q * log softmax(Z)) and
+    dZ = (softmax(Z) - Q) / m, shape (C, m): PyTorch's CrossEntropyLoss with
+    label_smoothing=eps.
     """
     check_float_matrix("Z", Z, what="(C, m)")
     C, m = Z.shape

@@ -155,22 +155,19 @@ def adam(w, dw, state):
 
 
 def adamw(w, dw, state):
-    """AdamW: shrink w by the factor (1 - lr weight_decay), then take Adam's step.
+    """AdamW: shrink w by the factor (1 - lr weight_decay), then Adam's step.
 
-        w <- w - lr * weight_decay * w           (decoupled weight decay)
-        w, state <- adam(w, dw, state)
-
-    torch.optim.AdamW(lr=lr, betas=(beta1, beta2), eps=eps, weight_decay=weight_decay).
-    Hyper-parameters: Adam's and "weight_decay" (default 0.01, PyTorch's). Memory: Adam's.
-    Adam with L2 (dw + lambda w) is not the same: there the decay's gradient goes through
-    Adam's division by sqrt(v_hat), so weights with large gradients are barely decayed.
-    Here every weight shrinks by the same factor. Decay weights only: give biases and
-    normalisation gains a state with "weight_decay": 0.
+    torch.optim.AdamW(lr, betas=(beta1, beta2), eps, weight_decay). Keys: Adam's
+    and "weight_decay" (default 0.01, PyTorch's). Not Adam with L2 (dw + lam w),
+    whose decay goes through Adam's division by sqrt(v_hat), v_hat the averaged
+    squares: here every weight shrinks by the same factor. Decay weights only:
+    give biases and normalisation gains a state with "weight_decay": 0.
     """
     lr, state = _start(w, dw, state, {"weight_decay": 0.01})
     decay = _check_number(state, "weight_decay")
     if not (math.isfinite(decay) and decay >= 0):
-        raise ValueError(f"state['weight_decay'] must be a number >= 0, e.g. 0.01; got {decay!r}")
+        raise ValueError("state['weight_decay'] must be a number >= 0, "
+                         f"e.g. 0.01; got {decay!r}")
     return adam(w * (1.0 - lr * decay), dw, state)
 
 
