@@ -131,6 +131,7 @@ class Trainer:
             self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc",
                                                  "lr")}
         self.diverged_ = False
+        self._updated = False  # no update yet in this fit (see _warn_diverged)
         first = len(self.history_["loss"])
         for epoch in range(first, first + self.epochs):
             lr = self._learning_rate(epoch, epoch - first)
@@ -164,6 +165,7 @@ class Trainer:
                 self.states_[name]["learning_rate"] = lr
                 params[name], self.states_[name] = update(params[name], grads["d" + name],
                                                           self.states_[name])
+            self._updated = True
         # The last update has no next loss to reveal an overflow: look at the parameters.
         if not all(np.isfinite(p).all() for p in self.model.params.values()):
             self._warn_diverged("the parameters overflowed")
@@ -238,6 +240,13 @@ class Trainer:
         reg = getattr(self.model, "reg", 0)
         if reg:
             advice += f" or a smaller reg (now {reg!r})"
+        if not self._updated:
+            # No step of this fit was taken: the learning rate is not the cause, the
+            # parameters the model came with are (typically those of an earlier fit that
+            # diverged, since the weights are the model's own).
+            where += ", before this fit's first update"
+            advice = ("a fresh model: its parameters were already like this when fit "
+                      "began (did an earlier fit of it diverge?)")
         warnings.warn(
             f"Training diverged: {what} {where}.{story} Training stopped; {size}. Try {advice}.",
             NonFiniteLossWarning,
@@ -266,5 +275,8 @@ class Trainer:
         # min and max propagate NaN and reach +-inf, without an array of X's size of booleans.
         if not (np.isfinite(X.min()) and np.isfinite(X.max())):
             raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
-        n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
+        # Only the number of rows is needed: parameters that overflow (a model whose earlier
+        # fit diverged) must not warn here; training then reports them once.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
         check_labels(y, X.shape[1], n_classes, name=y_name)
