@@ -131,8 +131,7 @@ class Trainer:
             self.history_ = {key: [] for key in ("loss", "train_acc", "val_loss", "val_acc",
                                                  "lr")}
         self.diverged_ = False
-        self._updated = False  # no update yet in this fit (see _warn_diverged)
-        first = len(self.history_["loss"])
+        first = self._first_epoch = len(self.history_["loss"])  # see _warn_diverged
         for epoch in range(first, first + self.epochs):
             lr = self._learning_rate(epoch, epoch - first)
             # A diverging run overflows long before its loss is NaN, in training and in the
@@ -165,7 +164,6 @@ class Trainer:
                 self.states_[name]["learning_rate"] = lr
                 params[name], self.states_[name] = update(params[name], grads["d" + name],
                                                           self.states_[name])
-            self._updated = True
         # The last update has no next loss to reveal an overflow: look at the parameters.
         if not all(np.isfinite(p).all() for p in self.model.params.values()):
             self._warn_diverged("the parameters overflowed")
@@ -240,7 +238,7 @@ class Trainer:
         reg = getattr(self.model, "reg", 0)
         if reg:
             advice += f" or a smaller reg (now {reg!r})"
-        if not self._updated:
+        if batch == 0 and len(losses) == self._first_epoch:
             # No step of this fit was taken: the learning rate is not the cause, the
             # parameters the model came with are (typically those of an earlier fit that
             # diverged, since the weights are the model's own).
