@@ -89,8 +89,8 @@ def test_refitting_a_diverged_model_blames_its_parameters_not_the_learning_rate(
     # What a student does after the warning: the same network, a smaller learning rate. Its
     # loss is NaN before any step of the new fit, so a smaller learning rate cannot help.
     X_train, X_val, y_train, y_val = iris
-    net, trainer, caught = train(iris, reg=100.0)
-    assert trainer.diverged_
+    net, trainer, first = train(iris, reg=100.0)
+    assert trainer.diverged_ and len(first) == 1
     net.reg = 0.0
     again = Trainer(net, learning_rate=0.01, epochs=5, batch_size=60, random_state=0)
     with warnings.catch_warnings(record=True) as caught:
