@@ -83,3 +83,22 @@ def test_a_validation_loss_that_overflows_is_reported_alone(iris):
     assert str(caught[0].message).startswith(
         "Training diverged: the validation loss became inf in epoch 1.")
     assert trainer.diverged_ and trainer.history_["loss"] == []
+
+
+def test_refitting_a_diverged_model_blames_its_parameters_not_the_learning_rate(iris):
+    # What a student does after the warning: the same network, a smaller learning rate. Its
+    # loss is NaN before any step of the new fit, so a smaller learning rate cannot help.
+    X_train, X_val, y_train, y_val = iris
+    net, trainer, first = train(iris, reg=100.0)
+    assert trainer.diverged_ and len(first) == 1
+    net.reg = 0.0
+    again = Trainer(net, learning_rate=0.01, epochs=5, batch_size=60, random_state=0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again.fit(X_train, y_train, X_val, y_val)
+    assert [w.category for w in caught] == [NonFiniteLossWarning]  # no NumPy warning
+    message = str(caught[0].message)
+    assert "in epoch 1, mini-batch 1, before this fit's first update." in message
+    assert "Try a fresh model" in message
+    assert "learning_rate" not in message
+    assert again.diverged_ and again.history_["loss"] == []

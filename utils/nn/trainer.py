@@ -151,7 +151,7 @@ class Trainer:
                                                  "lr")}
             self.grad_norms_ = []
         self.diverged_ = False
-        first = len(self.history_["loss"])
+        first = self._first_epoch = len(self.history_["loss"])  # see _warn_diverged
         for epoch in range(first, first + self.epochs):
             lr = self._learning_rate(epoch, epoch - first)
             # A diverging run overflows long before its loss is NaN, in training and in the
@@ -274,6 +274,13 @@ class Trainer:
         reg = getattr(self.model, "reg", 0)
         if reg:
             advice += f" or a smaller reg (now {reg!r})"
+        if batch == 0 and len(losses) == self._first_epoch:
+            # No step of this fit was taken: the learning rate is not the cause, the
+            # parameters the model came with are (typically those of an earlier fit that
+            # diverged, since the weights are the model's own).
+            where += ", before this fit's first update"
+            advice = ("a fresh model: its parameters were already like this when fit "
+                      "began (did an earlier fit of it diverge?)")
         warnings.warn(
             f"Training diverged: {what} {where}.{story} Training stopped; {size}. Try {advice}.",
             NonFiniteLossWarning,
@@ -314,5 +321,8 @@ class Trainer:
         # min and max propagate NaN and reach +-inf, without an array of X's size of booleans.
         if not (np.isfinite(X.min()) and np.isfinite(X.max())):
             raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
-        n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
+        # Only the number of rows is needed: parameters that overflow (a model whose earlier
+        # fit diverged) must not warn here; training then reports them once.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
         check_labels(y, X.shape[1], n_classes, name=y_name)
