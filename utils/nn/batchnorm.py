@@ -167,7 +167,8 @@ def _check_backward_args(dout, cache):
     """The cache's items, after checking it and dout (shape (n, m), as Z_hat's)."""
     check_cache(cache, 6, "(mode, Z_hat, Z_mu, var, eps, gamma)", "batchnorm_forward")
     mode, Z_hat = cache[:2]
-    if not (isinstance(mode, str) and mode in MODES and isinstance(Z_hat, np.ndarray) and Z_hat.ndim == 2):
+    if not (isinstance(mode, str) and mode in MODES and isinstance(Z_hat, np.ndarray)
+            and Z_hat.ndim == 2):
         raise TypeError("cache must be the (mode, Z_hat, Z_mu, var, eps, gamma) that "
                         "batchnorm_forward returned")
     check_float_matrix("dout", dout, what=f"(n, m) = {Z_hat.shape}, the shape of Z")

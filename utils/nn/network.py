@@ -14,7 +14,6 @@ two optional steps of sections 5-6 in each hidden layer, which NeuralNetwork use
     Z = W A_prev + b  ->  [batch norm: gamma Z_hat + beta]  ->  A = g(Z)  ->  [dropout]
 """
 import math
-import numbers
 
 import numpy as np
 
