@@ -8,6 +8,7 @@ dtypes only (a few microseconds), so they can run on every mini-batch.
 """
 import math
 import numbers
+import warnings
 
 import numpy as np
 
@@ -130,7 +131,9 @@ def check_layer_dims(layer_dims):
 def check_float_dtype(dtype):
     """Return dtype as np.dtype if it is float32 or float64, or raise."""
     try:
-        dtype = np.dtype(dtype)
+        with warnings.catch_warnings():  # NumPy's deprecated aliases such as "a"
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dtype = np.dtype(dtype)
     except TypeError:
         raise TypeError(f"dtype must be np.float32 or np.float64; got {dtype!r}") from None
     if dtype not in (np.float32, np.float64):

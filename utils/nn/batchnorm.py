@@ -39,6 +39,7 @@ def init_batchnorm_state(n, momentum=0.1, eps=1e-5, dtype=np.float64):
 
 def running_average(running, batch, momentum):
     """PyTorch's (and the course's) update: (1 - momentum) * running + momentum * batch."""
+    _check_average_args(running, batch, momentum)
     return (1 - momentum) * running + momentum * batch
 
 
@@ -48,6 +49,7 @@ def running_average_cs231n(running, batch, momentum):
     The same average as ``running_average(running, batch, 1 - momentum)``; cs231n feeds it
     the biased variance, so its running variance is smaller by the factor (m - 1) / m.
     """
+    _check_average_args(running, batch, momentum)
     return momentum * running + (1 - momentum) * batch
 
 
@@ -151,6 +153,18 @@ def _check_batchnorm_args(Z, gamma, beta, state, mode):
     if mode == "train" and m < 2:
         raise ValueError(f"training batch norm needs at least 2 examples per batch to estimate "
                          f"a variance; got Z of shape {Z.shape}")
+
+
+def _check_average_args(running, batch, momentum):
+    """running and batch: float arrays of one shape, e.g. (n, 1); momentum in [0, 1]."""
+    for name, value in (("running", running), ("batch", batch)):
+        if not (isinstance(value, np.ndarray) and value.dtype.kind == "f"):
+            raise TypeError(f"{name} must be a float ndarray, e.g. of shape (n, 1); "
+                            f"got {type(value).__name__}")
+    if running.shape != batch.shape:
+        raise ValueError(f"batch must have the shape of running, {running.shape}; "
+                         f"got {batch.shape}")
+    check_number("momentum", momentum, "a number in [0, 1]", lambda v: 0 <= v <= 1)
 
 
 def _check_column(name, value, n, context):

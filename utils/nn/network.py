@@ -302,12 +302,14 @@ class NeuralNetwork:
         # Checked before the forward pass, which updates batch norm's running statistics.
         X = self._check_X(X, at_least_one=True)
         self._check_y(y, X.shape[1])
+        saved = self._state()
         # NumPy's warnings about NaN and overflow are replaced by what follows.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             ZL, caches = self.forward(X, mode)
             loss, dZL = output_loss(ZL, y)
         if not math.isfinite(loss) and not _all_finite(X):
             # Only now is X scanned: a finite loss proves X holds no NaN, for free.
+            self._restore(saved)
             raise ValueError("X contains NaN or infinity; remove or impute those values first")
         grads = self.backward(dZL, caches)
         if self.reg > 0 and mode == "train":
@@ -352,6 +354,19 @@ class NeuralNetwork:
         X = self._check_X(X, at_least_one=True)
         self._check_y(y, X.shape[1])
         return float(np.mean(self.predict(X) == y))
+
+    def _state(self):
+        """What a forward pass in training changes: batch norm's running statistics (new
+        arrays each time, so references do) and the dropout Generator's state."""
+        states = {l: dict(state) for l, state in (self.bn_states or {}).items()}
+        return states, (self.dropout_rng.bit_generator.state if self.keep_prob < 1 else None)
+
+    def _restore(self, saved):
+        states, rng_state = saved
+        for l, state in states.items():
+            self.bn_states[l].update(state)
+        if rng_state is not None:
+            self.dropout_rng.bit_generator.state = rng_state
 
     def _check_X(self, X, at_least_one=False):
         check_float_matrix("X", X, rows=self.layer_dims[0], what=f"(n[0], m) = "

@@ -100,6 +100,7 @@ def plot_digits(X, titles, side=28, columns=10):
                         f"got {type(titles).__name__}") from None
     if len(titles) < n:
         raise ValueError(f"titles must give one title per image: {n}; got {len(titles)}")
+    side, columns = int(side), int(columns)
     rows = -(-n // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(columns * 0.7, rows * 0.95),
                              squeeze=False)
