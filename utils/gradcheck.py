@@ -64,6 +64,10 @@ def numerical_gradient_array(f, x, dout, h=1e-5):
     Returns an array shaped like x.
     """
     _require_float64(x, h)
+    validate_gradient_check_args(f, x, h)
+    if not (isinstance(dout, np.ndarray) and dout.dtype.kind == "f"):
+        raise TypeError(f"dout must be a float ndarray shaped like f(x); got "
+                        f"{type(dout).__name__}")
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]

@@ -6,7 +6,7 @@ from cycler import cycler
 from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
 
-from .validation import as_float_array, validate_X
+from .validation import as_float_array, validate_bool, validate_positive_int, validate_X
 
 COURSE_STYLE = {
     "figure.figsize": (7.0, 4.5),
@@ -114,13 +114,16 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
         axes to compare runs. label : the run's name in the legend.
     log : a log-scale loss axis, to see a loss near 0 and a loss near 3 on one plot.
     """
+    epochs = np.arange(1, _check_history(history) + 1)
+    validate_bool("log", log)
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(10, 4))
     name = "" if label is None else f"{label}, "
     for ax, (train, val, ylabel) in zip(axes, [("loss", "val_loss", "Cross-entropy"),
                                                ("train_acc", "val_acc", "Accuracy")]):
-        epochs = np.arange(1, len(history[train]) + 1)
-        (line,) = ax.plot(epochs, history[train], label=f"{name}training")
+        # Without track_train_acc, train_acc is empty: the colour cycle moves on all the same.
+        (line,) = ax.plot(epochs[:len(history[train])], history[train],
+                          label=f"{name}training")
         if history[val]:
             ax.plot(epochs, history[val], linestyle="--", color=line.get_color(),
                     label=f"{name}validation")
@@ -129,6 +132,22 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
         axes[0].set(yscale="log", ylabel="Cross-entropy (log scale)")
     axes[1].legend(fontsize=10)
     return axes
+
+
+def _check_history(history):
+    """The number of epochs in a Trainer's history_, after checking its four lists."""
+    keys = ("loss", "train_acc", "val_loss", "val_acc")
+    if not (isinstance(history, dict) and all(isinstance(history.get(k), list) for k in keys)):
+        raise TypeError(f"history must be a Trainer's history_, a dict of the lists {keys}; "
+                        f"got {history!r:.80}")
+    epochs = len(history["loss"])
+    for key in keys:
+        values = as_float_array(history[key], f"history[{key!r}]")
+        if len(values) not in (0, epochs) or (key == "loss" and epochs == 0):
+            raise ValueError(f"history[{key!r}] must hold one number per epoch ({epochs}, "
+                             f"as history['loss']){'' if key == 'loss' else ' or none'}; "
+                             f"got {len(values)}")
+    return epochs
 
 
 def _validate_cost(cost, log):
@@ -261,12 +280,28 @@ def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
     integer labels. X : (2, m), one example per column; y : (m,) integer labels.
     Returns the matplotlib Axes.
     """
+    if not callable(predict):
+        raise TypeError(f"predict must be a function of points (2, k) -> labels (k,); "
+                        f"got {predict!r}")
+    X = as_float_array(X, "X")
+    if X.ndim != 2 or X.shape[0] != 2 or X.shape[1] == 0 or not np.isfinite(X).all():
+        raise ValueError(f"X must be a 2-D array of shape (2, m), m >= 1, one point per "
+                         f"column, without NaN or infinity; got shape {X.shape}")
+    if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],) and y.dtype.kind in "iu"):
+        raise ValueError(f"y must be an array of integer labels of shape (m,) = "
+                         f"({X.shape[1]},); got {getattr(y, 'dtype', type(y).__name__)} "
+                         f"of shape {np.shape(y)}")
+    validate_positive_int("resolution", resolution)
     if ax is None:
         ax = plt.gca()
     pad = 0.1 * (X.max(axis=1) - X.min(axis=1))
     x0, x1 = np.meshgrid(np.linspace(X[0].min() - pad[0], X[0].max() + pad[0], resolution),
                          np.linspace(X[1].min() - pad[1], X[1].max() + pad[1], resolution))
-    labels = np.asarray(predict(np.vstack([x0.ravel(), x1.ravel()]))).reshape(x0.shape)
+    labels = np.asarray(predict(np.vstack([x0.ravel(), x1.ravel()])))
+    if labels.shape != (x0.size,):
+        raise ValueError(f"predict must return one label per point, shape ({x0.size},); "
+                         f"got shape {labels.shape}")
+    labels = labels.reshape(x0.shape)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     classes = np.unique(y)
     cmap = ListedColormap(colours[:len(classes)])

@@ -187,8 +187,8 @@ def test_float32_stays_float32(layer):
         ({"state": {}}, ValueError, r"init_batchnorm_state\(4\)"),
         ({"state": None}, TypeError, "state must be a dict"),
         ({"state": init_batchnorm_state(3)}, ValueError, r"running_mean.*\(4, 1\)"),
-        ({"state": init_batchnorm_state(4, momentum=0.9 + 1)}, ValueError, "momentum"),
-        ({"state": init_batchnorm_state(4, eps=0)}, ValueError, "eps"),
+        ({"state": init_batchnorm_state(4) | {"momentum": 1.9}}, ValueError, "momentum"),
+        ({"state": init_batchnorm_state(4) | {"eps": 0}}, ValueError, "eps"),
         ({"Z": np.ones((4, 1))}, ValueError, "at least 2 examples"),
     ],
 )

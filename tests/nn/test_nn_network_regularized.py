@@ -199,7 +199,7 @@ def test_trainer_trains_a_network_with_all_three_knobs():
 @pytest.mark.parametrize(
     "knobs, error, message",
     [
-        ({"reg": -0.1}, ValueError, r"reg \(lambda of L2 regularisation\) must be a number >= 0"),
+        ({"reg": -0.1}, ValueError, r"reg must be a number >= 0 \(lambda of L2 regularisation\)"),
         ({"reg": "0.1"}, TypeError, "reg must be a number"),
         ({"reg": np.nan}, ValueError, "reg"),
         ({"keep_prob": True}, TypeError, "keep_prob must be a number"),

@@ -18,7 +18,7 @@ def relu_forward(Z):
 
 def relu_backward(dA, cache):
     """dZ = dA * g'(Z) with g'(Z) = 1 where Z > 0, else 0 (0 also at the kink Z = 0)."""
-    Z = cache
+    Z = _check_cache(cache, "Z", "relu_forward")
     check_same_shape("dA", dA, "Z", Z)
     return dA * (Z > 0)
 
@@ -32,7 +32,7 @@ def tanh_forward(Z):
 
 def tanh_backward(dA, cache):
     """dZ = dA * (1 - A^2), since tanh'(z) = 1 - tanh(z)^2."""
-    A = cache
+    A = _check_cache(cache, "A", "tanh_forward")
     check_same_shape("dA", dA, "A", A)
     return dA * (1 - A**2)
 
@@ -56,9 +56,16 @@ def sigmoid_forward(Z):
 
 def sigmoid_backward(dA, cache):
     """dZ = dA * A (1 - A), since sigma'(z) = sigma(z) (1 - sigma(z))."""
-    A = cache
+    A = _check_cache(cache, "A", "sigmoid_forward")
     check_same_shape("dA", dA, "A", A)
     return dA * A * (1 - A)
+
+
+def _check_cache(cache, name, function):
+    if not (isinstance(cache, np.ndarray) and cache.dtype.kind == "f"):
+        raise TypeError(f"cache must be the {name} that {function} returned, a float array "
+                        f"of shape (n[l], m); got {type(cache).__name__}")
+    return cache
 
 
 # The hidden layers' g by name, as NeuralNetwork(activation=...) takes it.

@@ -18,9 +18,10 @@ cs231n and Keras write it the other way round, running = momentum * running
 cs231n starts the running variance at 0, Keras (as PyTorch) at 1. ``running_average_cs231n``
 shows it.
 """
-import numbers
-
 import numpy as np
+
+from ..validation import validate_positive_int
+from ._checks import check_cache, check_float_dtype, check_float_matrix, check_number
 
 MODES = ("train", "eval")
 
@@ -30,12 +31,17 @@ def init_batchnorm_state(n, momentum=0.1, eps=1e-5, dtype=np.float64):
 
     Returns {"momentum", "eps", "running_mean": zeros (n, 1), "running_var": ones (n, 1)}.
     """
+    validate_positive_int("n", n)
+    check_number("momentum", momentum, "a number in [0, 1], e.g. 0.1", lambda v: 0 <= v <= 1)
+    check_number("eps", eps, "a number > 0, e.g. 1e-5", lambda v: v > 0)
+    dtype = check_float_dtype(dtype)
     return {"momentum": momentum, "eps": eps,
             "running_mean": np.zeros((n, 1), dtype), "running_var": np.ones((n, 1), dtype)}
 
 
 def running_average(running, batch, momentum):
     """PyTorch's (and the course's) update: (1 - momentum) * running + momentum * batch."""
+    _check_average_args(running, batch, momentum)
     return (1 - momentum) * running + momentum * batch
 
 
@@ -45,6 +51,7 @@ def running_average_cs231n(running, batch, momentum):
     The same average as ``running_average(running, batch, 1 - momentum)``; cs231n and Keras
     feed it the biased variance, so each batch adds (m - 1) / m of what it adds in PyTorch's.
     """
+    _check_average_args(running, batch, momentum)
     return momentum * running + (1 - momentum) * batch
 
 
@@ -84,7 +91,7 @@ def batchnorm_backward(dout, cache):
     with dZ_hat = gamma * dout. In evaluation mu and var are constants:
     dZ = dZ_hat / sqrt(var + eps).
     """
-    mode, Z_hat, _, var, eps, gamma = cache
+    mode, Z_hat, _, var, eps, gamma = _check_backward_args(dout, cache)
     dgamma = np.sum(dout * Z_hat, axis=1, keepdims=True)
     dbeta = np.sum(dout, axis=1, keepdims=True)
     dZ_hat = gamma * dout
@@ -103,7 +110,7 @@ def batchnorm_backward_graph(dout, cache):
     Forward graph:  mu = mean(Z) -> Z_mu = Z - mu -> var = mean(Z_mu^2) -> std = sqrt(var + eps)
     -> Z_hat = Z_mu / std -> out = gamma Z_hat + beta. Each line below undoes one node.
     """
-    mode, Z_hat, Z_mu, var, eps, gamma = cache
+    mode, Z_hat, Z_mu, var, eps, gamma = _check_backward_args(dout, cache)
     if mode != "train":
         raise ValueError("batchnorm_backward_graph follows the training graph; "
                          "the cache comes from mode='eval'")
@@ -124,15 +131,14 @@ def batchnorm_backward_graph(dout, cache):
 
 
 def _check_batchnorm_args(Z, gamma, beta, state, mode):
+    """Everything batchnorm_forward reads, checked before it changes the state."""
     if not (isinstance(Z, np.ndarray) and Z.dtype.kind == "f" and Z.ndim == 2):
         raise TypeError(f"Z must be a 2-D float ndarray of shape (n, m); got "
                         f"{type(Z).__name__} {getattr(Z, 'shape', '')}")
     n, m = Z.shape
     for name, value in (("gamma", gamma), ("beta", beta)):
-        if np.shape(value) != (n, 1):
-            raise ValueError(f"{name} must have shape (n, 1) = ({n}, 1) for Z of shape "
-                             f"(n, m) = {Z.shape}; got {np.shape(value)}")
-    if mode not in MODES:
+        _check_column(name, value, n, f"for Z of shape (n, m) = {Z.shape}")
+    if not isinstance(mode, str) or mode not in MODES:
         raise ValueError(f"mode must be 'train' or 'eval'; got {mode!r}")
     if not isinstance(state, dict):
         raise TypeError(f"state must be a dict from init_batchnorm_state(n); "
@@ -141,15 +147,48 @@ def _check_batchnorm_args(Z, gamma, beta, state, mode):
     if missing:
         raise ValueError(f"state lacks {sorted(missing)}; make it with init_batchnorm_state({n})")
     for key in ("running_mean", "running_var"):
-        if np.shape(state[key]) != (n, 1):
-            raise ValueError(f"state[{key!r}] must have shape ({n}, 1) for Z of shape {Z.shape}; "
-                             f"got {np.shape(state[key])}")
-    momentum, eps = state["momentum"], state["eps"]
-    if not (isinstance(momentum, numbers.Real) and 0 <= momentum <= 1):
-        raise ValueError(f"state['momentum'] must lie in [0, 1] (PyTorch's convention: "
-                         f"the weight of the new batch, 0.1 by default); got {momentum!r}")
-    if not (isinstance(eps, numbers.Real) and eps > 0):
-        raise ValueError(f"state['eps'] must be a number > 0, e.g. 1e-5; got {eps!r}")
+        _check_column(f"state[{key!r}]", state[key], n, f"for Z of shape {Z.shape}")
+    check_number("state['momentum']", state["momentum"], "a number in [0, 1] (PyTorch's "
+                 "convention: the weight of the new batch, 0.1 by default)",
+                 lambda v: 0 <= v <= 1)
+    check_number("state['eps']", state["eps"], "a number > 0, e.g. 1e-5", lambda v: v > 0)
     if mode == "train" and m < 2:
         raise ValueError(f"training batch norm needs at least 2 examples per batch to estimate "
                          f"a variance; got Z of shape {Z.shape}")
+
+
+def _check_average_args(running, batch, momentum):
+    """running and batch: float arrays of one shape, e.g. (n, 1); momentum in [0, 1]."""
+    for name, value in (("running", running), ("batch", batch)):
+        if not (isinstance(value, np.ndarray) and value.dtype.kind == "f"):
+            raise TypeError(f"{name} must be a float ndarray, e.g. of shape (n, 1); "
+                            f"got {type(value).__name__}")
+    if running.shape != batch.shape:
+        raise ValueError(f"batch must have the shape of running, {running.shape}; "
+                         f"got {batch.shape}")
+    check_number("momentum", momentum, "a number in [0, 1]", lambda v: 0 <= v <= 1)
+
+
+def _check_column(name, value, n, context):
+    if not (isinstance(value, np.ndarray) and value.dtype.kind == "f"):
+        raise TypeError(f"{name} must be a float ndarray of shape (n, 1) = ({n}, 1) {context}; "
+                        f"got {type(value).__name__}"
+                        + (f" of dtype {value.dtype}" if isinstance(value, np.ndarray) else ""))
+    if value.shape != (n, 1):
+        raise ValueError(f"{name} must have shape (n, 1) = ({n}, 1) {context}; "
+                         f"got {value.shape}")
+
+
+def _check_backward_args(dout, cache):
+    """The cache's items, after checking it and dout (shape (n, m), as Z_hat's)."""
+    check_cache(cache, 6, "(mode, Z_hat, Z_mu, var, eps, gamma)", "batchnorm_forward")
+    mode, Z_hat = cache[:2]
+    if not (isinstance(mode, str) and mode in MODES and isinstance(Z_hat, np.ndarray)
+            and Z_hat.ndim == 2):
+        raise TypeError("cache must be the (mode, Z_hat, Z_mu, var, eps, gamma) that "
+                        "batchnorm_forward returned")
+    check_float_matrix("dout", dout, what=f"(n, m) = {Z_hat.shape}, the shape of Z")
+    if dout.shape != Z_hat.shape:
+        raise ValueError(f"dout must have the shape of Z (the forward input), (n, m) = "
+                         f"{Z_hat.shape}; got shape {dout.shape}")
+    return cache

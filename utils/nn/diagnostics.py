@@ -16,6 +16,7 @@ from .layers import linear_backward, linear_forward
 from .losses import output_loss
 from .network import count_layers, layer_backward, layer_forward
 from .optim import get_optimizer
+from .regularization import weight_names
 
 # A unit counts as saturated where its local derivative is almost 0: tanh and sigmoid
 # near their flat tails (|tanh| > 0.97, i.e. tanh' < 0.06), ReLU on its flat side (Z <= 0).
@@ -61,6 +62,8 @@ def dead_fraction(A):
     """Fraction of the n[l] units of A (n[l], m) that are 0 for every one of the m examples:
     ReLU units that no example activates, which get no gradient and never recover."""
     _check_array("A", A)
+    if A.ndim != 2:
+        raise ValueError(f"A must be a 2-D array of shape (n[l], m); got shape {A.shape}")
     return float(np.mean(np.all(A <= 0, axis=1)))
 
 
@@ -83,8 +86,11 @@ def gradient_statistics(params, grads):
 
     params : dict with "W1", ..., grads : dict with "dW1", ... of the same shapes.
     """
+    for name, value in (("params", params), ("grads", grads)):
+        if not isinstance(value, dict):
+            raise TypeError(f"{name} must be a dict of arrays by name; got {type(value).__name__}")
     rows = []
-    for name in sorted((k for k in params if k.startswith("W")), key=lambda k: int(k[1:])):
+    for name in sorted(weight_names(params), key=lambda k: int(k[1:])):
         W, dW = params[name], grads.get("d" + name)
         _check_array(name, W)
         _check_array("d" + name, dW)
@@ -119,6 +125,11 @@ def recording_update_ratios(update):
     update = get_optimizer(update)
 
     def recorded(w, dw, state):
+        if not isinstance(state, dict):
+            raise TypeError(f"state must be a dict such as {{'learning_rate': 0.01}}; got "
+                            f"{type(state).__name__}")
+        if not isinstance(state.get("update_ratios", []), list):
+            raise TypeError("state['update_ratios'] must be the list of ratios recorded so far")
         inner = {key: value for key, value in state.items() if key != "update_ratios"}
         w_new, inner = update(w, dw, inner)
         ratios = state.get("update_ratios", []) + [update_to_data_ratio(w, w_new)]
@@ -136,8 +147,9 @@ def update_ratio_history(states):
     """
     if not isinstance(states, dict):
         raise TypeError(f"states must be a dict of states by parameter name; got {states!r}")
-    names = sorted((k for k in states if k.startswith("W")), key=lambda k: int(k[1:]))
-    missing = [name for name in names if "update_ratios" not in states[name]]
+    names = sorted(weight_names(states), key=lambda k: int(k[1:]))
+    missing = [name for name in names if not (isinstance(states[name], dict) and isinstance(
+        states[name].get("update_ratios"), list))]
     if not names or missing:
         raise ValueError("states hold no update ratios: train with "
                          "optimizer=recording_update_ratios(rule) first")

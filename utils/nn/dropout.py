@@ -12,6 +12,8 @@ import numbers
 
 import numpy as np
 
+from ._checks import check_cache, is_finite_number
+
 MODES = ("train", "eval")
 
 
@@ -38,12 +40,20 @@ def dropout_backward(dout, cache):
     dout : upstream gradient, shape (n[l], m); cache from ``dropout_forward``.
     Returns dA of shape (n[l], m).
     """
+    check_cache(cache, 2, "(D, keep_prob)", "dropout_forward")
     D, keep_prob = cache
+    if not (D is None or isinstance(D, np.ndarray) and D.dtype == bool) or not (
+            is_finite_number(keep_prob) and 0 < keep_prob <= 1):
+        raise TypeError("cache must be the (D, keep_prob) that dropout_forward returned: "
+                        "D a boolean mask (or None), keep_prob in (0, 1]")
+    if not isinstance(dout, np.ndarray):
+        raise TypeError(f"dout must be a NumPy array of shape (n[l], m); "
+                        f"got {type(dout).__name__}")
     if D is None:
         return dout
-    if np.shape(dout) != D.shape:
+    if dout.shape != D.shape:
         raise ValueError(f"dout must have the shape of the forward input {D.shape}; "
-                         f"got {np.shape(dout)}")
+                         f"got {dout.shape}")
     return dout * D / keep_prob
 
 
@@ -53,13 +63,13 @@ def _check_dropout_args(A, keep_prob, mode, rng):
                         + (f" of dtype {A.dtype}" if isinstance(A, np.ndarray) else ""))
     if isinstance(keep_prob, bool) or not isinstance(keep_prob, numbers.Real):
         raise TypeError(f"keep_prob must be a number in (0, 1]; got {keep_prob!r}")
-    if not 0 < keep_prob <= 1:
+    if not (is_finite_number(keep_prob) and 0 < keep_prob <= 1):
         raise ValueError(
             f"keep_prob is the probability of KEEPING a unit and must lie in (0, 1]; got "
             f"{keep_prob!r}. (PyTorch's nn.Dropout(p) takes the probability of dropping one: "
             f"keep_prob = 1 - p.)"
         )
-    if mode not in MODES:
+    if not isinstance(mode, str) or mode not in MODES:
         raise ValueError(f"mode must be 'train' or 'eval'; got {mode!r}")
     if mode == "train" and keep_prob < 1 and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a numpy Generator in training, e.g. "

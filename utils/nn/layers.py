@@ -8,7 +8,9 @@ functions divide by m once), so the sums below are already the gradients of the 
 no division by m here. deeplearning.ai writes dZ = A - Y and divides by m in this step
 instead; the numbers are the same.
 """
-from ._checks import check_float_matrix
+import numpy as np
+
+from ._checks import check_cache, check_float_matrix
 
 
 def linear_forward(A_prev, W, b):
@@ -44,7 +46,7 @@ def linear_backward(dZ, cache, *, compute_dA_prev=True):
     Returns dA_prev = W^T dZ of shape (n[l-1], m), dW = dZ A_prev^T of shape
     (n[l], n[l-1]) and db = dZ summed over the m columns, shape (n[l], 1).
     """
-    A_prev, W = cache
+    A_prev, W = _check_linear_cache(cache)
     expected = (W.shape[0], A_prev.shape[1])
     check_float_matrix("dZ", dZ, what=f"(n[l], m) = {expected}")
     if dZ.shape != expected:
@@ -54,3 +56,19 @@ def linear_backward(dZ, cache, *, compute_dA_prev=True):
     db = dZ.sum(axis=1, keepdims=True)
     dA_prev = W.T @ dZ if compute_dA_prev else None
     return dA_prev, dW, db
+
+
+def _check_linear_cache(cache):
+    """A_prev (n[l-1], m) and W (n[l], n[l-1]) from cache, or a TypeError saying so."""
+    check_cache(cache, 2, "(A_prev, W)", "linear_forward")
+    A_prev, W = cache
+    if not (isinstance(A_prev, np.ndarray) and isinstance(W, np.ndarray) and A_prev.ndim == 2
+            and W.ndim == 2 and W.shape[1] == A_prev.shape[0]):
+        raise TypeError("cache must be the (A_prev, W) that linear_forward returned, "
+                        "A_prev of shape (n[l-1], m) and W of shape (n[l], n[l-1]); got "
+                        f"({_described(A_prev)}, {_described(W)})")
+    return A_prev, W
+
+
+def _described(a):
+    return f"shape {a.shape}" if isinstance(a, np.ndarray) else type(a).__name__

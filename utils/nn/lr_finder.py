@@ -13,6 +13,8 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from ..validation import validate_random_state
+from ._checks import check_batch_norm_batches, check_examples
 from .optim import get_optimizer
 
 
@@ -28,9 +30,21 @@ def lr_range_test(model, X, y, optimizer="sgd", min_lr=1e-5, max_lr=10.0, steps=
     mini-batch, before its step) and "smoothed_loss" (a bias-corrected running average,
     beta = 0.9, which is easier to read).
     """
+    if not (isinstance(getattr(model, "params", None), dict) and callable(
+            getattr(model, "loss", None))):
+        raise TypeError(f"model must have params (a dict) and loss(X, y, mode), e.g. a "
+                        f"NeuralNetwork; got {type(model).__name__}")
     update = get_optimizer(optimizer)
     _check_range_args(min_lr, max_lr, steps, batch_size, stop_factor)
-    saved = copy.deepcopy(model.params)
+    validate_random_state(random_state)
+    check_examples("X", X)
+    if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],)):
+        raise ValueError(f"y must be an array of shape (m,) = ({X.shape[1]},), one label (or "
+                         f"target) per column of X; got {getattr(y, 'shape', type(y).__name__)}")
+    if y.dtype.kind == "f" and not np.isfinite(y).all():
+        raise ValueError("y contains NaN or infinity")
+    check_batch_norm_batches(model, X.shape[1], batch_size)
+    saved = _snapshot(model)
     rng = np.random.default_rng(random_state)
     rates = min_lr * (max_lr / min_lr) ** (np.arange(steps) / max(steps - 1, 1))
     states = {name: {} for name in model.params}
@@ -54,7 +68,7 @@ def lr_range_test(model, X, y, optimizer="sgd", min_lr=1e-5, max_lr=10.0, steps=
                     model.params[name], states[name] = update(model.params[name],
                                                               grads["d" + name], state)
     finally:
-        model.params.update(saved)
+        _restore(model, saved)
     return pd.DataFrame(rows, columns=["learning_rate", "loss", "smoothed_loss"])
 
 
@@ -63,6 +77,26 @@ def suggest_learning_rate(results):
     if not isinstance(results, pd.DataFrame) or results.empty:
         raise TypeError("results must be the non-empty DataFrame returned by lr_range_test")
     return float(results.loc[results["smoothed_loss"].idxmin(), "learning_rate"] / 10)
+
+
+def _snapshot(model):
+    """Copies of everything training changes: the parameters, batch norm's running
+    statistics (a NeuralNetwork's bn_states) and the dropout Generator's state."""
+    bn_states = getattr(model, "bn_states", None)
+    rng = getattr(model, "dropout_rng", None)
+    return (copy.deepcopy(model.params), copy.deepcopy(bn_states),
+            rng.bit_generator.state if isinstance(rng, np.random.Generator) else None)
+
+
+def _restore(model, saved):
+    """Put the snapshot back into the model's own dicts and Generator (not new ones, so that
+    a reference to model.params or model.bn_states[l] sees them)."""
+    params, bn_states, rng_state = saved
+    model.params.update(params)
+    for l, state in (bn_states or {}).items():
+        model.bn_states[l].update(state)
+    if rng_state is not None:
+        model.dropout_rng.bit_generator.state = rng_state
 
 
 def _batches(m, batch_size, rng):

@@ -14,11 +14,20 @@ optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
     Z = W A_prev + b  ->  [batch norm or layer norm: gamma Z_hat + beta]  ->  A = g(Z)
                       ->  [dropout]
 """
-import numbers
+import math
 
 import numpy as np
 
-from ._checks import check_choice, check_float_dtype, check_float_matrix, check_layer_dims
+from ..validation import validate_random_state
+from ._checks import (
+    check_cache,
+    check_choice,
+    check_float_dtype,
+    check_float_matrix,
+    check_labels,
+    check_layer_dims,
+    check_number,
+)
 from .activations import ACTIVATIONS
 from .batchnorm import batchnorm_backward, batchnorm_forward, init_batchnorm_state
 from .dropout import dropout_backward, dropout_forward
@@ -50,6 +59,7 @@ def layer_backward(dA, cache, activation, *, compute_dA_prev=True):
     """
     check_choice("activation", activation, ACTIVATIONS)
     _, g_backward = ACTIVATIONS[activation]
+    check_cache(cache, 2, "(linear_cache, activation_cache)", "layer_forward")
     linear_cache, activation_cache = cache
     dZ = g_backward(dA, activation_cache)
     return linear_backward(dZ, linear_cache, compute_dA_prev=compute_dA_prev)
@@ -57,6 +67,9 @@ def layer_backward(dA, cache, activation, *, compute_dA_prev=True):
 
 def count_layers(params):
     """L, the number of layers with weights: params must hold W1, b1, ..., WL, bL."""
+    if not (isinstance(params, dict) and all(isinstance(key, str) for key in params)):
+        raise TypeError(f"params must be a dict {{'W1': ..., 'b1': ..., ...}}; got "
+                        f"{_keys(params)}")
     L = sum(1 for key in params if key.startswith("W"))
     for l in range(1, L + 1):
         for key in (f"W{l}", f"b{l}"):
@@ -102,16 +115,19 @@ def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn
     for l = 1 .. L: (linear_cache, bn_cache, activation_cache, dropout_cache) for the
     hidden layers (None for a step that is off), the linear cache alone for the output layer.
     """
-    L = count_layers(params)
+    L = _check_forward_args(params, activation, mode, bn_states, keep_prob)
     g_forward, _ = ACTIVATIONS[activation]
     caches = {}
+    # Batch norm updates copies of the states, written back once every layer has run: a
+    # layer that raises leaves all of them as they were.
+    new_states = {l: dict(state) for l, state in bn_states.items()} if bn_states else None
     A = X
     for l in range(1, L):  # hidden layers 1 .. L-1
         Z, linear_cache = linear_forward(A, params[f"W{l}"], params[f"b{l}"])
         bn_cache = dropout_cache = None
-        if bn_states is not None:
+        if new_states is not None:
             Z, bn_cache = batchnorm_forward(Z, params[f"gamma{l}"], params[f"beta{l}"],
-                                            bn_states[l], mode)
+                                            new_states[l], mode)
         elif layernorm:
             Z, bn_cache = layernorm_forward(Z, params[f"gamma{l}"], params[f"beta{l}"])
         A, activation_cache = g_forward(Z)
@@ -119,7 +135,33 @@ def network_forward_bn_dropout(X, params, activation="relu", *, mode="train", bn
             A, dropout_cache = dropout_forward(A, keep_prob, mode, rng)
         caches[l] = (linear_cache, bn_cache, activation_cache, dropout_cache)
     ZL, caches[L] = linear_forward(A, params[f"W{L}"], params[f"b{L}"])
+    if new_states is not None:
+        for l, state in new_states.items():
+            bn_states[l].update(state)
     return ZL, caches
+
+
+def _check_forward_args(params, activation, mode, bn_states, keep_prob):
+    """network_forward_bn_dropout's knobs, checked before any state changes; returns L."""
+    L = count_layers(params)
+    check_choice("activation", activation, ACTIVATIONS)
+    check_choice("mode", mode, ("train", "eval"))
+    check_number("keep_prob", keep_prob, "a number in (0, 1], the probability of KEEPING a unit",
+                 lambda p: 0 < p <= 1)
+    if bn_states is not None:
+        if not (isinstance(bn_states, dict) and set(bn_states) == set(range(1, L))):
+            raise ValueError(f"bn_states must be None or a dict {{l: state}} for the hidden "
+                             f"layers l = 1 .. {L - 1}; got {_keys(bn_states)}")
+        missing = [f"{name}{l}" for l in range(1, L) for name in ("gamma", "beta")
+                   if f"{name}{l}" not in params]
+        if missing:
+            raise ValueError(f"params must hold gamma{{l}} and beta{{l}} for batch norm; "
+                             f"{missing[0]} is missing")
+    return L
+
+
+def _keys(d):
+    return f"keys {sorted(d, key=str)}" if isinstance(d, dict) else type(d).__name__
 
 
 def network_backward(dZL, caches, activation="relu"):
@@ -131,7 +173,8 @@ def network_backward(dZL, caches, activation="relu"):
     dZ[l] = dA[l] * g'(Z[l]) and dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX
     is not needed).
     """
-    L = len(caches)
+    L = _check_caches(caches, "network_forward")
+    check_choice("activation", activation, ACTIVATIONS)
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
     for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
@@ -152,12 +195,15 @@ def network_backward_bn_dropout(dZL, caches, activation="relu", *, layernorm=Fal
     steps undone in reverse order: [dropout,] dZ[l] = dA[l] * g'(Z[l]), [batch norm,]
     dA[l-1] = W[l]^T dZ[l] (skipped for l = 1: dA[0] = dX is not needed).
     """
-    L = len(caches)
+    L = _check_caches(caches, "network_forward_bn_dropout")
+    check_choice("activation", activation, ACTIVATIONS)
     _, g_backward = ACTIVATIONS[activation]
     norm_backward = layernorm_backward if layernorm else batchnorm_backward
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
     for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
+        check_cache(caches[l], 4, "(linear_cache, bn_cache, activation_cache, dropout_cache)",
+                    "network_forward_bn_dropout")
         linear_cache, bn_cache, activation_cache, dropout_cache = caches[l]
         if dropout_cache is not None:
             dA = dropout_backward(dA, dropout_cache)
@@ -167,6 +213,14 @@ def network_backward_bn_dropout(dZL, caches, activation="relu", *, layernorm=Fal
         dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, linear_cache,
                                                                compute_dA_prev=l > 1)
     return grads
+
+
+def _check_caches(caches, function):
+    """L, from caches = {1: ..., L: ...} as ``function`` returns them, or raise."""
+    if not (isinstance(caches, dict) and caches and set(caches) == set(range(1, len(caches) + 1))):
+        raise TypeError(f"caches must be the dict {{l: cache}}, l = 1 .. L, that {function} "
+                        f"returned; got {_keys(caches)}")
+    return len(caches)
 
 
 class NeuralNetwork:
@@ -223,6 +277,7 @@ class NeuralNetwork:
         check_choice("activation", activation, ACTIVATIONS)
         self.activation = activation
         self.init = init
+        validate_random_state(random_state)
         self.random_state = random_state
         self.dtype = check_float_dtype(dtype)
         self.reg, self.keep_prob, self.batchnorm = check_knobs(reg, keep_prob, batchnorm)
@@ -262,10 +317,23 @@ class NeuralNetwork:
         In training the loss includes the L2 term and label smoothing, if any; in
         evaluation it is the data's cross-entropy alone, the number to compare across
         values of reg and label_smoothing.
+        X with NaN or infinity raises ValueError. The loss is inf or NaN (without a warning)
+        when the parameters are, or when it overflows: training diverged, and Trainer stops
+        and says so.
         """
-        ZL, caches = self.forward(X, mode)
+        # Checked before the forward pass, which updates batch norm's running statistics.
+        X = self._check_X(X, at_least_one=True)
+        self._check_y(y, X.shape[1])
+        saved = self._state()
         smoothing = self.label_smoothing if mode == "train" else 0.0
-        loss, dZL = output_loss(ZL, y, smoothing)
+        # NumPy's warnings about NaN and overflow are replaced by what follows.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            ZL, caches = self.forward(X, mode)
+            loss, dZL = output_loss(ZL, y, smoothing)
+        if not math.isfinite(loss) and not _all_finite(X):
+            # Only now is X scanned: a finite loss proves X holds no NaN, for free.
+            self._restore(saved)
+            raise ValueError("X contains NaN or infinity; remove or impute those values first")
         grads = self.backward(dZL, caches)
         if self.reg > 0 and mode == "train":
             m = ZL.shape[1]
@@ -276,7 +344,19 @@ class NeuralNetwork:
 
     def scores(self, X):
         """The output layer's Z[L], shape (n[L], m), in evaluation mode."""
-        ZL, _ = self.forward(X, mode="eval")
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            ZL, _ = self.forward(X, mode="eval")
+        if not _all_finite(ZL):
+            X = self._check_X(X)
+            if not _all_finite(X):
+                raise ValueError("X contains NaN or infinity; remove or impute those values "
+                                 "first")
+            if not all(_all_finite(p) for p in self.params.values()):
+                raise ValueError("the network's parameters hold NaN or infinity (training "
+                                 "diverged?): make a new network and train it with a "
+                                 "smaller learning rate")
+            raise ValueError(f"the scores Z[L] overflowed {self.dtype}: X's values are too "
+                             f"large for the network (standardise X)")
         return ZL
 
     def predict_proba(self, X):
@@ -294,32 +374,51 @@ class NeuralNetwork:
 
     def accuracy(self, X, y):
         """Fraction of the m columns of X whose label y (shape (m,)) is predicted."""
-        y_hat = self.predict(X)
-        if np.shape(y) != y_hat.shape:
-            raise ValueError(f"y must have shape (m,) = {y_hat.shape}; got shape {np.shape(y)}")
-        return float(np.mean(y_hat == y))
+        X = self._check_X(X, at_least_one=True)
+        self._check_y(y, X.shape[1])
+        return float(np.mean(self.predict(X) == y))
 
-    def _check_X(self, X):
+    def _state(self):
+        """What a forward pass in training changes: batch norm's running statistics (new
+        arrays each time, so references do) and the dropout Generator's state."""
+        states = {l: dict(state) for l, state in (self.bn_states or {}).items()}
+        return states, (self.dropout_rng.bit_generator.state if self.keep_prob < 1 else None)
+
+    def _restore(self, saved):
+        states, rng_state = saved
+        for l, state in states.items():
+            self.bn_states[l].update(state)
+        if rng_state is not None:
+            self.dropout_rng.bit_generator.state = rng_state
+
+    def _check_X(self, X, at_least_one=False):
         check_float_matrix("X", X, rows=self.layer_dims[0], what=f"(n[0], m) = "
                            f"({self.layer_dims[0]}, m)")
+        if at_least_one and X.shape[1] == 0:
+            raise ValueError(f"X must hold at least one example (column); got shape {X.shape}")
         return X.astype(self.dtype, copy=False)
+
+    def _check_y(self, y, m):
+        """Labels 0 .. C-1 of shape (m,), C = n[L] classes (2 when n[L] = 1)."""
+        check_labels(y, m, max(2, self.layer_dims[-1]))
+
+
+def _all_finite(a):
+    # min and max propagate NaN and reach +-inf, without an array of a's size of booleans.
+    return a.size == 0 or bool(np.isfinite(a.min()) and np.isfinite(a.max()))
 
 
 def check_knobs(reg, keep_prob, batchnorm):
     """Check the regularisation knobs of NeuralNetwork; return them as (float, float, bool)."""
-    for name, value in (("reg", reg), ("keep_prob", keep_prob)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a number; got {value!r}")
-    if not (np.isfinite(reg) and reg >= 0):
-        raise ValueError(f"reg (lambda of L2 regularisation) must be a number >= 0, e.g. 0.1; "
-                         f"got {reg!r}")
-    if not 0 < keep_prob <= 1:
-        raise ValueError(f"keep_prob is the probability of KEEPING a unit and must lie in "
-                         f"(0, 1], 1 for no dropout; got {keep_prob!r} (PyTorch's "
-                         f"nn.Dropout(p) drops with probability p: keep_prob = 1 - p)")
+    reg = check_number("reg", reg, "a number >= 0 (lambda of L2 regularisation), e.g. 0.1",
+                       lambda r: r >= 0)
+    keep_prob = check_number(
+        "keep_prob", keep_prob, "a number in (0, 1], the probability of KEEPING a unit, 1 for "
+        "no dropout (PyTorch's nn.Dropout(p) drops with probability p: keep_prob = 1 - p)",
+        lambda p: 0 < p <= 1)
     if not isinstance(batchnorm, bool):
         raise TypeError(f"batchnorm must be True or False; got {batchnorm!r}")
-    return float(reg), float(keep_prob), batchnorm
+    return reg, keep_prob, batchnorm
 
 
 def check_recipe_knobs(layernorm, label_smoothing, batchnorm, layer_dims):

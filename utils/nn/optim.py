@@ -50,7 +50,7 @@ def momentum(w, dw, state):
     """
     lr, state = _start(w, dw, state, {"momentum": 0.9})
     mu = _check_fraction(state, "momentum")
-    v = mu * state.get("velocity", 0.0) + dw
+    v = mu * _memory(state, "velocity", w) + dw
     state["velocity"] = v
     return w - lr * v, state
 
@@ -71,7 +71,7 @@ def momentum_ema(w, dw, state):
     """
     lr, state = _start(w, dw, state, {"beta": 0.9})
     beta = _check_fraction(state, "beta")
-    v = beta * state.get("velocity", 0.0) + (1.0 - beta) * dw
+    v = beta * _memory(state, "velocity", w) + (1.0 - beta) * dw
     state["velocity"] = v
     return w - lr * v, state
 
@@ -88,7 +88,7 @@ def nesterov(w, dw, state):
     """
     lr, state = _start(w, dw, state, {"momentum": 0.9})
     mu = _check_fraction(state, "momentum")
-    v = mu * state.get("velocity", 0.0) + dw
+    v = mu * _memory(state, "velocity", w) + dw
     state["velocity"] = v
     return w - lr * (dw + mu * v), state
 
@@ -104,9 +104,9 @@ def adagrad(w, dw, state):
     """
     lr, state = _start(w, dw, state, {"epsilon": 1e-10})
     eps = _check_positive(state, "epsilon")
-    G = state.get("grad_squared", 0.0) + dw * dw
+    G = _memory(state, "grad_squared", w) + dw * dw
     state["grad_squared"] = G
-    return w - lr * dw / (np.sqrt(G) + eps), state
+    return w - lr * dw / (_sqrt(G, "grad_squared") + eps), state
 
 
 def rmsprop(w, dw, state):
@@ -121,9 +121,9 @@ def rmsprop(w, dw, state):
     lr, state = _start(w, dw, state, {"decay_rate": 0.99, "epsilon": 1e-8})
     rho = _check_fraction(state, "decay_rate")
     eps = _check_positive(state, "epsilon")
-    s = rho * state.get("grad_squared", 0.0) + (1.0 - rho) * dw * dw
+    s = rho * _memory(state, "grad_squared", w) + (1.0 - rho) * dw * dw
     state["grad_squared"] = s
-    return w - lr * dw / (np.sqrt(s) + eps), state
+    return w - lr * dw / (_sqrt(s, "grad_squared") + eps), state
 
 
 def adam(w, dw, state):
@@ -145,12 +145,12 @@ def adam(w, dw, state):
     beta1 = _check_fraction(state, "beta1")
     beta2 = _check_fraction(state, "beta2")
     eps = _check_positive(state, "epsilon")
-    t = state.get("t", 0) + 1
-    m = beta1 * state.get("m", 0.0) + (1.0 - beta1) * dw
-    v = beta2 * state.get("v", 0.0) + (1.0 - beta2) * dw * dw
+    t = _step_count(state) + 1
+    m = beta1 * _memory(state, "m", w) + (1.0 - beta1) * dw
+    v = beta2 * _memory(state, "v", w) + (1.0 - beta2) * dw * dw
     state.update(t=t, m=m, v=v)
     # Ordered as torch.optim.Adam computes it, so that the two agree to the last bits.
-    denominator = np.sqrt(v) / math.sqrt(1.0 - beta2**t) + eps
+    denominator = _sqrt(v, "v") / math.sqrt(1.0 - beta2**t) + eps
     return w - (lr / (1.0 - beta1**t)) * m / denominator, state
 
 
@@ -205,6 +205,9 @@ def _start(w, dw, state, defaults):
             )
     if dw.shape != w.shape:
         raise ValueError(f"dw must have the shape of w, {w.shape}; got {dw.shape}")
+    if dw.dtype != w.dtype:
+        raise TypeError(f"dw must have the dtype of w, {w.dtype}; got {dw.dtype} (the new w "
+                        f"would not keep w's dtype)")
     if not isinstance(state, dict):
         raise TypeError(
             f"state must be a dict such as {{'learning_rate': 0.01}}; got {type(state).__name__}"
@@ -221,7 +224,46 @@ def _check_number(state, key):
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"state[{key!r}] must be a number; got {value!r}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int such as 10**400
+        raise ValueError(f"state[{key!r}] must be a finite number; got an int of "
+                         f"{len(str(value))} digits") from None
+
+
+def _memory(state, key, w):
+    """state[key], the rule's memory of earlier steps: 0 before the first step, then an
+    array of w's shape and dtype."""
+    value = state.get(key)
+    if value is None:
+        return 0.0
+    if not (isinstance(value, np.ndarray) and value.shape == w.shape
+            and value.dtype == w.dtype):
+        got = (f"an array of shape {value.shape} and dtype {value.dtype}"
+               if isinstance(value, np.ndarray) else type(value).__name__)
+        raise ValueError(f"state[{key!r}] (the memory of earlier steps) must be an array of "
+                         f"w's shape {w.shape} and dtype {w.dtype}, or absent before the "
+                         f"first step; got {got}")
+    return value
+
+
+def _sqrt(s, key):
+    """sqrt(s) of a second moment s >= 0, which only a wrong state[key] makes negative."""
+    with np.errstate(invalid="raise"):
+        try:
+            return np.sqrt(s)
+        except FloatingPointError:
+            raise ValueError(f"state[{key!r}] must hold numbers >= 0 (squared gradients); "
+                             f"got negative entries") from None
+
+
+def _step_count(state):
+    """Adam's t, the number of steps taken: a whole number >= 0."""
+    t = state.get("t", 0)
+    if isinstance(t, bool) or not isinstance(t, numbers.Integral) or not 0 <= t < 2**53:
+        raise ValueError(f"state['t'] (the number of steps taken) must be a whole number "
+                         f">= 0; got {t!r}")
+    return int(t)
 
 
 def _check_positive(state, key):

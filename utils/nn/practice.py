@@ -4,12 +4,14 @@ mistakes a classifier is surest of, and a grid of digit images to look at.
 Images are stored as the network reads them, one flattened side x side image per column
 of X, shape (side * side, m), row after row of pixels (MNIST's order).
 """
+import numbers
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ._checks import check_float_matrix
+from ..validation import validate_positive_int
+from ._checks import check_float_matrix, check_labels
 from .init import initialize_parameters
 
 
@@ -19,7 +21,11 @@ def shift_images(X, rows, cols, side=28):
 
     Returns a new array of X's shape and dtype; X is not modified.
     """
+    validate_positive_int("side", side)
     check_float_matrix("X", X, rows=side * side, what=f"(side * side, m) = ({side * side}, m)")
+    for name, value in (("rows", rows), ("cols", cols)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be a whole number of pixels; got {value!r}")
     if max(abs(rows), abs(cols)) >= side:
         raise ValueError(f"a shift must be smaller than the image ({side} pixels); "
                          f"got rows={rows}, cols={cols}")
@@ -47,6 +53,16 @@ def augment_with_shifts(X, y, shifts=((1, 0), (-1, 0), (0, 1), (0, -1)), side=28
     pixel is still the same digit: a network that sees both learns not to care where
     the strokes are, which a fully connected layer cannot know by itself.
     """
+    validate_positive_int("side", side)
+    check_float_matrix("X", X, rows=side * side, what=f"(side * side, m) = ({side * side}, m)")
+    if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],)):
+        raise ValueError(f"y must be an array of shape (m,) = ({X.shape[1]},), one label per "
+                         f"column of X; got {getattr(y, 'shape', type(y).__name__)}")
+    try:
+        shifts = [(r, c) for r, c in shifts]
+    except (TypeError, ValueError):
+        raise TypeError(f"shifts must be a sequence of (rows, cols) pairs such as "
+                        f"[(1, 0), (0, -1)]; got {shifts!r}") from None
     X_aug = np.concatenate([X] + [shift_images(X, r, c, side) for r, c in shifts], axis=1)
     return X_aug, np.tile(y, 1 + len(shifts))
 
@@ -57,6 +73,12 @@ def most_confident_mistakes(P, y, k=10):
     P : (C, m) predicted probabilities (columns sum to 1); y : (m,) true labels.
     Returns the indices (k,) of those columns (fewer if there are fewer mistakes).
     """
+    check_float_matrix("P", P, what="(C, m), one column of probabilities per example")
+    C, m = P.shape
+    if C == 0:
+        raise ValueError(f"P must hold at least one class (row); got shape {P.shape}")
+    check_labels(y, m, C)
+    validate_positive_int("k", k)
     y_hat = P.argmax(axis=0)
     wrong = np.flatnonzero(y_hat != y)
     confidence = P[y_hat[wrong], wrong]
@@ -66,7 +88,20 @@ def most_confident_mistakes(P, y, k=10):
 def plot_digits(X, titles, side=28, columns=10, size=0.9):
     """A grid of the images in the columns of X (side * side, n), each with its title;
     size: the width of one image in inches (a two-line title fits above it)."""
+    validate_positive_int("side", side)
+    validate_positive_int("columns", columns)
+    check_float_matrix("X", X, rows=side * side, what=f"(side * side, n) = ({side * side}, n)")
     n = X.shape[1]
+    if n == 0:
+        raise ValueError(f"X must hold at least one image (column); got shape {X.shape}")
+    try:
+        titles = list(titles)
+    except TypeError:
+        raise TypeError(f"titles must be a sequence of strings, one per image; "
+                        f"got {type(titles).__name__}") from None
+    if len(titles) < n:
+        raise ValueError(f"titles must give one title per image: {n}; got {len(titles)}")
+    side, columns = int(side), int(columns)
     rows = -(-n // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * (size + 0.45)),
                              squeeze=False)

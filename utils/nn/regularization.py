@@ -18,7 +18,7 @@ _WEIGHT = re.compile(r"W\d+")
 
 def weight_names(params):
     """The keys of the weights in ``params``, e.g. ["W1", "W2"] (not "b1", "gamma1", ...)."""
-    return [name for name in params if _WEIGHT.fullmatch(name)]
+    return [name for name in params if isinstance(name, str) and _WEIGHT.fullmatch(name)]
 
 
 def l2_cost(params, lambd, m):

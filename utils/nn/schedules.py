@@ -17,6 +17,8 @@ as read from ``optimizer.param_groups[0]["lr"]`` after ``epoch`` calls to
 import math
 import numbers
 
+from ._checks import is_finite_number
+
 
 def step_decay(step_size, gamma=0.1):
     """lr = learning_rate gamma^(epoch // step_size): divide by 1/gamma every step_size epochs.
@@ -139,13 +141,18 @@ def _check_int(name, value, minimum):
         raise TypeError(f"{name} must be a whole number >= {minimum}; got {value!r}")
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}; got {value}")
+    if value > _LARGEST:  # epoch / total_epochs would not fit in a float
+        raise ValueError(f"{name} must be at most 2**53; got a number of {len(str(value))} digits")
+
+
+_LARGEST = 2**53  # the largest count whose float is exact
 
 
 def _check_real(name, value, is_valid, expected):
     """Raise unless value is a real number for which is_valid(value) holds."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number {expected}; got {value!r}")
-    if not is_valid(value):
+    if not (is_finite_number(value) and is_valid(value)):
         raise ValueError(f"{name} must be {expected}; got {value!r}")
 
 
@@ -153,5 +160,5 @@ def _check_call(learning_rate, epoch):
     _check_int("epoch", epoch, minimum=0)
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real):
         raise TypeError(f"learning_rate must be a positive number; got {learning_rate!r}")
-    if not (math.isfinite(learning_rate) and learning_rate > 0):
+    if not (is_finite_number(learning_rate) and learning_rate > 0):
         raise ValueError(f"learning_rate must be a positive number; got {learning_rate!r}")

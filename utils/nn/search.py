@@ -20,6 +20,9 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from ..validation import validate_random_state
+from ._checks import is_finite_number
+
 
 class LogUniform:
     """A range [low, high] sampled uniformly on a log scale: log10(value) ~ U(log10 low,
@@ -77,6 +80,7 @@ def random_configs(space, n_trials, random_state=None):
     """
     _check_space(space)
     _check_count("n_trials", n_trials)
+    validate_random_state(random_state)
     rng = np.random.default_rng(random_state)
     return [{name: _draw(values, rng) for name, values in space.items()}
             for _ in range(n_trials)]
@@ -107,9 +111,11 @@ def run_trials(evaluate, configs):
         if not isinstance(result, dict):
             result = {"score": result}
         for key, value in result.items():
-            if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise TypeError(f"evaluate must return a number or a dict of numbers; for "
-                                f"{config} it returned {key}={value!r}")
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
+                    is_finite_number(value) or value != value):  # NaN != NaN
+                raise TypeError(f"evaluate must return a number or a dict of numbers (finite, "
+                                f"or NaN for a run that diverged); for {config} it returned "
+                                f"{key}={value!r}")
         rows.append({**config, **result})
     results = pd.DataFrame(rows)
     # Which columns are hyper-parameters (the rest are scores), for best_config.
@@ -180,6 +186,6 @@ def _check_range(low, high, positive):
             raise TypeError(f"{name} must be a number; got {value!r}")
     if positive and not low > 0:
         raise ValueError(f"a log scale needs low > 0; got low={low!r}")
-    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+    if not (is_finite_number(low) and is_finite_number(high) and low < high):
         raise ValueError(f"the range must have finite low < high; got low={low!r}, "
                          f"high={high!r}")

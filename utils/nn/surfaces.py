@@ -11,6 +11,9 @@ runs any update rule on one, and ``plot_paths`` draws the paths over the contour
 """
 import numpy as np
 
+from ..validation import validate_positive_int
+from ._checks import is_finite_number
+
 
 def elongated_bowl(w):
     """f(w) = 0.1 w1^2 + 2 w2^2 and its gradient (0.2 w1, 4 w2)."""
@@ -55,6 +58,7 @@ def descend(update, surface, start, state, steps):
 def plot_paths(surface, paths, ax, extent=(-2.0, 2.0, -2.0, 2.0), levels=15):
     """Contours of the surface over extent (w1_min, w1_max, w2_min, w2_max) and each path
     of dict {label: path of shape (k, 2)} drawn on the axes ax."""
+    _check_plot_args(surface, paths, extent, levels)
     w1, w2 = np.meshgrid(np.linspace(*extent[:2], 150), np.linspace(*extent[2:], 150))
     f = surface(np.stack([w1, w2]))[0]
     # Contour levels evenly spaced in log(f - min): the valley floor gets lines too.
@@ -69,6 +73,21 @@ def plot_paths(surface, paths, ax, extent=(-2.0, 2.0, -2.0, 2.0), levels=15):
     ax.set_ylabel("$w_2$")
     ax.legend(fontsize="small")
     return ax
+
+
+def _check_plot_args(surface, paths, extent, levels):
+    if not callable(surface):
+        raise TypeError(f"surface must be a function such as rosenbrock; got {surface!r}")
+    if not isinstance(paths, dict) or not all(
+            isinstance(p, np.ndarray) and p.ndim == 2 and p.shape[1] == 2 and p.dtype.kind in "fi"
+            for p in paths.values()):
+        raise TypeError("paths must be a dict {label: path of shape (k, 2)}, e.g. from descend")
+    if not (isinstance(extent, tuple | list) and len(extent) == 4
+            and all(is_finite_number(v) for v in extent)
+            and extent[0] < extent[1] and extent[2] < extent[3]):
+        raise ValueError(f"extent must be four numbers (w1_min, w1_max, w2_min, w2_max) "
+                         f"with min < max; got {extent!r}")
+    validate_positive_int("levels", levels)
 
 
 def _check_point(w):

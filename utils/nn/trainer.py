@@ -11,12 +11,14 @@ import warnings
 
 import numpy as np
 
-from ..validation import DivergenceWarning, _caller_stacklevel, validate_positive_int
-from ._checks import (
-    check_float_matrix,
-    check_labels,
-    check_positive_number,
+from ..validation import (
+    DivergenceWarning,
+    _caller_stacklevel,
+    validate_bool,
+    validate_positive_int,
+    validate_random_state,
 )
+from ._checks import check_batch_norm_batches, check_positive_number, check_training_data
 from .clipping import global_norm, scale_to_norm
 from .optim import adamw, get_optimizer
 from .schedules import get_schedule
@@ -64,7 +66,10 @@ class Trainer:
     epochs : int
         Passes over the training set.
     batch_size : int
-        Examples per mini-batch; batch_size >= m gives batch gradient descent.
+        Examples per mini-batch; batch_size >= m gives batch gradient descent. On a
+        batch-norm network, a batch_size that would leave a last mini-batch of one example
+        (m % batch_size == 1) is refused before training, with a batch_size that works:
+        batch norm cannot estimate a variance from one example.
     schedule : str, callable or None
         schedule(learning_rate, epoch) -> the learning rate of epoch 0, 1, ..., e.g.
         schedules.cosine_annealing(epochs); or a name: "step", "exponential", "cosine",
@@ -293,6 +298,9 @@ class Trainer:
         check_positive_number("learning_rate", self.learning_rate)
         validate_positive_int("epochs", self.epochs)
         validate_positive_int("batch_size", self.batch_size)
+        validate_random_state(self.random_state)
+        validate_bool("track_train_acc", self.track_train_acc)
+        validate_bool("warm_start", self.warm_start)
         get_schedule(self.schedule, self.epochs)  # raises on a bad schedule
         options = self.optimizer_options
         if options is not None and not (isinstance(options, dict)
@@ -307,6 +315,7 @@ class Trainer:
         if not isinstance(self.track_grad_norm, bool):
             raise TypeError(f"track_grad_norm must be True or False; got {self.track_grad_norm!r}")
         self._check_data("X", X, "y", y)
+        check_batch_norm_batches(self.model, X.shape[1], self.batch_size)
         if (X_val is None) != (y_val is None):
             raise ValueError("X_val and y_val go together: give both or neither")
         if X_val is not None:
@@ -314,15 +323,7 @@ class Trainer:
         return update
 
     def _check_data(self, X_name, X, y_name, y, n_x=None):
-        check_float_matrix(X_name, X, rows=n_x, what="(n_x, m)")
-        if X.shape[1] == 0:
-            raise ValueError(f"{X_name} must hold at least one example (column); "
-                             f"got shape {X.shape}")
-        # min and max propagate NaN and reach +-inf, without an array of X's size of booleans.
-        if not (np.isfinite(X.min()) and np.isfinite(X.max())):
-            raise ValueError(f"{X_name} contains NaN or infinity; remove or impute those first")
-        # Only the number of rows is needed: parameters that overflow (a model whose earlier
-        # fit diverged) must not warn here; training then reports them once.
+        # The model is asked for its number of outputs: parameters that overflow (a model
+        # whose earlier fit diverged) must not warn here; training then reports them once.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            n_classes = max(2, self.model.scores(X[:, :1]).shape[0])
-        check_labels(y, X.shape[1], n_classes, name=y_name)
+            check_training_data(self.model, X_name, X, y_name, y, n_x)
