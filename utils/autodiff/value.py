@@ -126,7 +126,7 @@ class Value:
 
     def backward(self):
         """Add d(self)/d(v) to v.grad for every value v that self depends on
-        (the values inside the graph start from 0: only the inputs accumulate)."""
+        (values inside the graph start from 0: only the inputs accumulate)."""
         order = topological_order(self)
         for v in order:
             if v._children:  # computed inside the graph: start afresh
