@@ -76,7 +76,7 @@ class Tensor:
         other = self._operand(other, "+")
         out = Tensor(self.data + other.data, (self, other), "+")
 
-        def backward(grad):  # d(a + b)/da = 1, summed over the axes a was stretched along
+        def backward(grad):  # d(a + b)/da = 1, summed over a's stretched axes
             self.accumulate_grad(unbroadcast(grad, self.shape))
             other.accumulate_grad(unbroadcast(grad, other.shape))
         out._backward = backward
@@ -97,10 +97,10 @@ class Tensor:
         check_matmul_shapes(self.shape, other.shape)
         out = Tensor(self.data @ other.data, (self, other), "@")
 
-        def backward(grad):  # C = A B: dA = dC B^T, dB = A^T dC (notebook 8's linear layer)
+        def backward(grad):  # C = A B: dA = dC B^T, dB = A^T dC (notebook 8)
             if self.requires_grad:
                 self.accumulate_grad(grad @ other.data.T)
-            if other.requires_grad:  # not for the data X: W^T dZ is the largest product
+            if other.requires_grad:  # not for the data X: its dX is never used
                 other.accumulate_grad(self.data.T @ grad)
         out._backward = backward
         return out
@@ -149,7 +149,8 @@ class Tensor:
         shifted = self.data - self.data.max(axis=0, keepdims=True)
         log_A = shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))
         examples = np.arange(m)
-        out = Tensor(-log_A[y, examples].sum() / m, (self,), "softmax_cross_entropy")
+        loss = -log_A[y, examples].sum() / m
+        out = Tensor(loss, (self,), "softmax_cross_entropy")
 
         def backward(grad):
             dZ = np.exp(log_A)           # A = softmax(Z)
@@ -159,7 +160,8 @@ class Tensor:
         return out
 
     def backward(self, grad=None):
-        """Fill in d(self)/d(t) as t.grad for every tensor t that self was computed from.
+        """Add d(self)/d(t) to t.grad for every tensor t that self was computed from
+        (the tensors inside the graph start from None: only the leaves accumulate).
 
         grad : the seed, d(final output)/d(self), shaped like self; by default 1, which
             only a single number (a loss) can take.
@@ -225,11 +227,12 @@ class Tensor:
 
 
 def unbroadcast(grad, shape):
-    """The gradient of an operand of ``shape`` that broadcasting stretched to grad.shape:
-    grad summed over the axes broadcasting added (in front) or stretched (size 1).
+    """The gradient of an operand of ``shape`` that broadcasting stretched to
+    grad.shape: grad summed over the axes broadcasting added (in front) or
+    stretched (from size 1).
 
-    E.g. b of shape (n, 1) added to every column of Z (n, m): db = dZ summed over the
-    columns, shape (n, 1), as linear_backward's db.
+    E.g. b of shape (n, 1) added to every column of Z (n, m): db = dZ summed
+    over the columns, shape (n, 1), as linear_backward's db.
     """
     while grad.ndim > len(shape):  # axes added in front
         grad = grad.sum(axis=0)

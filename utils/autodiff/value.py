@@ -125,7 +125,8 @@ class Value:
         return out
 
     def backward(self):
-        """Fill in d(self)/d(v) as v.grad for every value v that self was computed from."""
+        """Add d(self)/d(v) to v.grad for every value v that self depends on
+        (values inside the graph start from 0: only the inputs accumulate)."""
         order = topological_order(self)
         for v in order:
             if v._children:  # computed inside the graph: start afresh
