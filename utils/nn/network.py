@@ -355,8 +355,11 @@ class NeuralNetwork:
                 raise ValueError("the network's parameters hold NaN or infinity (training "
                                  "diverged?): make a new network and train it with a "
                                  "smaller learning rate")
-            raise ValueError(f"the scores Z[L] overflowed {self.dtype}: X's values are too "
-                             f"large for the network (standardise X)")
+            largest = max(float(np.abs(p).max()) for p in self.params.values())
+            raise ValueError(f"the scores Z[L] overflowed {self.dtype}: the parameters "
+                             f"(largest |entry| {largest:.2g}) are too large for X; did "
+                             f"training diverge? Then make a new network. Or are X's "
+                             f"values too large? Then standardise X")
         return ZL
 
     def predict_proba(self, X):

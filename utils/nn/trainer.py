@@ -226,16 +226,23 @@ class Trainer:
 
     def _evaluate(self, X, y, X_val, y_val):
         """The accuracies and validation loss to record after an epoch, or None (with a
-        warning) if the validation loss is NaN or infinite."""
+        warning) if the validation loss is NaN or infinite or the scores overflowed."""
         metrics = {}
-        if self.track_train_acc:
-            metrics["train_acc"] = self._accuracy(X, y)
         if X_val is not None:
             metrics["val_loss"] = self._mean_loss(X_val, y_val)
             if not math.isfinite(metrics["val_loss"]):
                 self._warn_diverged(f"the validation loss became {metrics['val_loss']}")
                 return None
-            metrics["val_acc"] = self._accuracy(X_val, y_val)
+        try:
+            if self.track_train_acc:
+                metrics["train_acc"] = self._accuracy(X, y)
+            if X_val is not None:
+                metrics["val_acc"] = self._accuracy(X_val, y_val)
+        except ValueError:
+            # The data passed fit's checks, so a model that refuses to predict now has
+            # scores that overflowed: its parameters grew too large.
+            self._warn_diverged("the network's scores overflowed")
+            return None
         return metrics
 
     def _record(self, epoch_loss, lr, metrics):
