@@ -292,6 +292,8 @@ def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
                          f"({X.shape[1]},); got {getattr(y, 'dtype', type(y).__name__)} "
                          f"of shape {np.shape(y)}")
     validate_positive_int("resolution", resolution)
+    if resolution < 2:
+        raise ValueError(f"resolution must be >= 2 points per axis; got {resolution}")
     if ax is None:
         ax = plt.gca()
     pad = 0.1 * (X.max(axis=1) - X.min(axis=1))

@@ -12,6 +12,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from ..validation import validate_positive_int
 from .layers import linear_backward, linear_forward
 from .losses import output_loss
 from .network import count_layers, layer_backward, layer_forward
@@ -161,8 +162,12 @@ def update_ratio_history(states):
 def plot_layer_histograms(arrays, ax, bins=50, title=None):
     """One histogram line per layer (Karpathy's plot) of dict {l: array} on the axes ax."""
     _check_layer_dict("arrays", arrays)
+    validate_positive_int("bins", bins)
     for l, a in arrays.items():
-        counts, edges = np.histogram(a, bins=bins, density=True)
+        try:
+            counts, edges = np.histogram(a, bins=bins, density=True)
+        except ValueError as exc:  # values too close together for float's bins
+            raise ValueError(f"arrays[{l}] cannot be cut into {bins} bins: {exc}") from None
         ax.plot((edges[:-1] + edges[1:]) / 2, counts, label=f"layer {l}")
     ax.legend(fontsize="small")
     if title:
@@ -172,8 +177,10 @@ def plot_layer_histograms(arrays, ax, bins=50, title=None):
 
 def _ratio(numerator, denominator):
     """std(numerator) / std(denominator), inf where the denominator is constant (zeros)."""
-    spread = float(np.std(denominator))
-    return float(np.std(numerator)) / spread if spread > 0 else float("inf")
+    # Both divided by their largest entry first: the squares inside std cannot overflow.
+    scale = max(np.abs(numerator).max(), np.abs(denominator).max())
+    spread = float(np.std(denominator / scale)) if scale > 0 else 0.0
+    return float(np.std(numerator / scale)) / spread if spread > 0 else float("inf")
 
 
 def _check_array(name, a):
@@ -181,6 +188,8 @@ def _check_array(name, a):
         raise TypeError(f"{name} must be a float ndarray; got {type(a).__name__}")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {a.shape}")
+    if not np.isfinite(a).all():
+        raise ValueError(f"{name} contains NaN or infinity")
 
 
 def _check_layer_dict(name, arrays):
