@@ -112,7 +112,7 @@ def test_linear_forward_and_backward(n, n_prev, m, data):
     result = call_on_the_hot_path(linear_forward, A_prev, W, b)
     if result is not None:
         Z, cache = result
-        assert Z.shape == (n, m)
+        assert Z.shape == (W.shape[0], A_prev.shape[1])
         cache = data.draw(maybe(st.just(cache), st.one_of(ODD_VALUES, st.just((Z, cache)))))
         grads = call_on_the_hot_path(linear_backward, data.draw(near((n, m))), cache)
         if grads is not None and cache is result[1]:
@@ -130,7 +130,7 @@ def test_activations(forward, backward, n, m, data):
         cache = data.draw(maybe(st.just(cache)))
         dZ = call_on_the_hot_path(backward, data.draw(near((n, m))), cache)
         if dZ is not None:
-            assert dZ.shape == A.shape == (n, m)
+            assert dZ.shape == A.shape
 
 
 @FUZZ
@@ -280,7 +280,8 @@ def test_neural_network_methods(dims, batchnorm, m, nan, data):
         if result is None:
             assert_same_model(net, before)
         elif method == net.predict:
-            assert result.shape == (m,) and set(np.unique(result)) <= set(range(dims[-1] + 1))
+            assert result.shape == (X.shape[1],)
+            assert set(np.unique(result)) <= set(range(max(2, dims[-1])))
         elif method == net.accuracy:
             assert 0 <= result <= 1
 

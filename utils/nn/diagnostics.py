@@ -126,11 +126,7 @@ def recording_update_ratios(update):
     update = get_optimizer(update)
 
     def recorded(w, dw, state):
-        if not isinstance(state, dict):
-            raise TypeError(f"state must be a dict such as {{'learning_rate': 0.01}}; got "
-                            f"{type(state).__name__}")
-        if not isinstance(state.get("update_ratios", []), list):
-            raise TypeError("state['update_ratios'] must be the list of ratios recorded so far")
+        _check_recorded_state(state)
         inner = {key: value for key, value in state.items() if key != "update_ratios"}
         w_new, inner = update(w, dw, inner)
         ratios = state.get("update_ratios", []) + [update_to_data_ratio(w, w_new)]
@@ -138,6 +134,14 @@ def recording_update_ratios(update):
 
     recorded.__name__ = f"recording_update_ratios({getattr(update, '__name__', update)})"
     return recorded
+
+
+def _check_recorded_state(state):
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be a dict such as {{'learning_rate': 0.01}}; got "
+                        f"{type(state).__name__}")
+    if not isinstance(state.get("update_ratios", []), list):
+        raise TypeError("state['update_ratios'] must be the list of ratios recorded so far")
 
 
 def update_ratio_history(states):
