@@ -147,8 +147,8 @@ def make_flower(m=400, petals=4, noise=0.2, random_state=1):
     if isinstance(petals, bool) or not isinstance(petals, numbers.Integral) or petals < 1:
         raise ValueError(f"petals must be a whole number >= 1; got {petals!r}")
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not (
-            _finite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a number >= 0, finite; got {noise!r}")
+            _finite(noise) and 0 <= noise <= 1e100):
+        raise ValueError(f"noise must be a number >= 0, finite (at most 1e100); got {noise!r}")
     validate_random_state(random_state)
     rng = np.random.default_rng(random_state)
     y = np.repeat([0, 1], [m // 2, m - m // 2])

@@ -116,6 +116,8 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
     """
     epochs = np.arange(1, _check_history(history) + 1)
     validate_bool("log", log)
+    if log and not max(history["loss"] + history["val_loss"]) > 0:
+        raise ValueError("log=True needs a loss above 0 to draw on a log scale")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(10, 4))
     name = "" if label is None else f"{label}, "
