@@ -61,11 +61,12 @@ def split_columns(X, y, test_size=0.2, random_state=0):
     y_test (m_test,), in scikit-learn's train_test_split order.
     """
     if not (isinstance(X, np.ndarray) and X.ndim == 2 and X.dtype.kind in "biuf"):
-        raise ValueError(f"X must be a 2-D array of numbers, shape (n_x, m); got "
-                         f"{getattr(X, 'dtype', type(X).__name__)} of shape {np.shape(X)}")
+        raise ValueError(f"X must be a 2-D array of shape (n_x, m), of numbers; got "
+                         f"{getattr(X, 'dtype', type(X).__name__)} of shape "
+                         f"{getattr(X, 'shape', None)}")
     if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],)):
         raise ValueError(f"y must have shape (m,) = ({X.shape[1]},), one label per column "
-                         f"of X; got shape {np.shape(y)}")
+                         f"of X; got {getattr(y, 'shape', type(y).__name__)}")
     if y.dtype.kind not in "iu":
         raise TypeError(f"y must hold integer class labels; got dtype {y.dtype}")
     if X.size and not np.isfinite(X).all():
@@ -75,6 +76,8 @@ def split_columns(X, y, test_size=0.2, random_state=0):
         raise ValueError(f"test_size must be a fraction between 0 and 1, e.g. 0.2; "
                          f"got {test_size!r}")
     validate_random_state(random_state)
+    if random_state is not None and random_state >= 2**32:  # scikit-learn's limit
+        raise ValueError(f"random_state must be below 2**32; got {random_state!r:.40}")
     # A stratified split needs every class in both parts (scikit-learn's rule for the sizes).
     m, (classes, counts) = X.shape[1], np.unique(y, return_counts=True)
     m_test = math.ceil(test_size * m)
@@ -88,7 +91,7 @@ def split_columns(X, y, test_size=0.2, random_state=0):
 
     # train_test_split works on rows: split the examples X.T, then turn the parts back.
     X_train, X_test, y_train, y_test = train_test_split(
-        X.T, y, test_size=test_size, stratify=y, random_state=random_state)
+        X.T, y, test_size=float(test_size), stratify=y, random_state=random_state)
     return X_train.T, X_test.T, y_train, y_test
 
 
@@ -147,8 +150,8 @@ def make_flower(m=400, petals=4, noise=0.2, random_state=1):
     if isinstance(petals, bool) or not isinstance(petals, numbers.Integral) or petals < 1:
         raise ValueError(f"petals must be a whole number >= 1; got {petals!r}")
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not (
-            _finite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+            _finite(noise) and 0 <= noise <= 1e100):
+        raise ValueError(f"noise must be a number >= 0, finite (at most 1e100); got {noise!r}")
     validate_random_state(random_state)
     rng = np.random.default_rng(random_state)
     y = np.repeat([0, 1], [m // 2, m - m // 2])

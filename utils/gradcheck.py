@@ -63,11 +63,7 @@ def numerical_gradient_array(f, x, dout, h=1e-5):
     x : float64 ndarray; each entry is perturbed in place and restored, even if f raises.
     Returns an array shaped like x.
     """
-    _require_float64(x, h)
-    validate_gradient_check_args(f, x, h)
-    if not (isinstance(dout, np.ndarray) and dout.dtype.kind == "f"):
-        raise TypeError(f"dout must be a float ndarray shaped like f(x); got "
-                        f"{type(dout).__name__}")
+    _check_array_args(f, x, dout, h)
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]
@@ -82,6 +78,15 @@ def numerical_gradient_array(f, x, dout, h=1e-5):
         _require_shape_of_f(f_plus, dout)
         grad[i] = np.sum((f_plus - f_minus) * dout) / (2 * h)
     return grad
+
+
+def _check_array_args(f, x, dout, h):
+    """numerical_gradient_array's arguments: f callable, x float64, dout float, h > 0."""
+    _require_float64(x, h)
+    validate_gradient_check_args(f, x, h)
+    if not (isinstance(dout, np.ndarray) and dout.dtype.kind == "f"):
+        raise TypeError(f"dout must be a float ndarray shaped like f(x); got "
+                        f"{type(dout).__name__}")
 
 
 def _require_float64(x, h):

@@ -116,6 +116,8 @@ def plot_learning_curves(history, axes=None, label=None, log=False):
     """
     epochs = np.arange(1, _check_history(history) + 1)
     validate_bool("log", log)
+    if log and not max(history["loss"] + history["val_loss"]) > 0:
+        raise ValueError("log=True needs a loss above 0 to draw on a log scale")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(10, 4))
     name = "" if label is None else f"{label}, "
@@ -292,6 +294,8 @@ def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
                          f"({X.shape[1]},); got {getattr(y, 'dtype', type(y).__name__)} "
                          f"of shape {np.shape(y)}")
     validate_positive_int("resolution", resolution)
+    if resolution < 2:
+        raise ValueError(f"resolution must be >= 2 points per axis; got {resolution}")
     if ax is None:
         ax = plt.gca()
     pad = 0.1 * (X.max(axis=1) - X.min(axis=1))

@@ -294,10 +294,25 @@ def validate_labels(y, classes, model_name="the model"):
 def validate_trained(model, attribute):
     """Raise NotFittedError (a ValueError) if ``model`` has no ``attribute`` yet."""
     if not hasattr(model, attribute):
-        raise _not_fitted_error_class()(
-            f"This {type(model).__name__} is not trained yet: call train(X, y) "
-            f"(or fit(X, y)) before using it to predict"
-        )
+        raise _not_trained(model)
+
+
+class Learned:
+    """A learned attribute such as ``w_``, declared on the class: read before training sets
+    it, it raises NotFittedError (a ValueError and an AttributeError, so ``hasattr`` is
+    False) instead of a bare AttributeError, e.g. in ``model.net_input(X)``."""
+
+    def __get__(self, model, owner=None):
+        if model is None:
+            return self
+        raise _not_trained(model)
+
+
+def _not_trained(model):
+    return _not_fitted_error_class()(
+        f"This {type(model).__name__} is not trained yet: call train(X, y) "
+        f"(or fit(X, y)) before using it to predict"
+    )
 
 
 def as_float_array(a, name):
@@ -317,6 +332,11 @@ def as_float_array(a, name):
     # NumPy would cast complex numbers to their real part, silently.
     if a.dtype.kind == "c":
         raise ValueError(f"{name} holds complex numbers: Complex data not supported")
+    # ... and parse numbers written as text ("1.5"), as no classifier should.
+    if a.dtype.kind in "SU" or a.dtype == object and any(
+            isinstance(v, str | bytes) for v in a.ravel()):
+        raise TypeError(f"{name} must hold numbers only, not text; convert it first (e.g. "
+                        f"pd.to_numeric) if the text holds numbers")
     try:
         return a.astype(float)
     except OverflowError:

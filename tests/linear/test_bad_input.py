@@ -83,6 +83,24 @@ def test_predict_before_training(cls):
     assert issubclass(NotFittedError, ValueError) and issubclass(NotFittedError, AttributeError)
 
 
+def test_net_input_before_training(cls):
+    """The slide's net_input reads w_: before training, NotFittedError, not AttributeError."""
+    with pytest.raises(NotFittedError, match="not trained yet.*train"):
+        cls().net_input(X_OK)
+    assert not hasattr(cls(), "w_")
+
+
+@pytest.mark.parametrize("X", [[["1.5", "2"], ["0", "1"]], np.array([[1.0, "2"]], dtype=object),
+                               np.array([[b"1", b"2"]])], ids=["str", "object", "bytes"])
+def test_numbers_written_as_text_are_refused(cls, X):
+    y = good_y(cls)[:len(X)]
+    with pytest.raises(TypeError, match="X must hold numbers only, not text"):
+        cls().train(X, y)
+    trained = cls(epochs=1).train(X_OK, good_y(cls))
+    with pytest.raises(TypeError, match="X must hold numbers only, not text"):
+        trained.predict(X)
+
+
 def test_feature_count_differs_from_training(cls):
     model = cls(epochs=2).train(X_OK, good_y(cls))
     with pytest.raises(ValueError, match="X has 3 features, but \\w+ is expecting 2 features"):

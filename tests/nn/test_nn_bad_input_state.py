@@ -117,7 +117,7 @@ def test_loss_refuses_zero_examples_instead_of_nan():
     net = NeuralNetwork([3, 4, 2], random_state=0)
     with pytest.raises(ValueError, match="X must hold at least one example"):
         net.loss(np.ones((3, 0)), np.zeros(0, dtype=int))
-    with pytest.raises(ValueError, match="at least one class and one example"):
+    with pytest.raises(ValueError, match="at least one row and one example"):
         softmax_cross_entropy(np.ones((3, 0)), np.zeros(0, dtype=int))
 
 

@@ -162,7 +162,7 @@ def test_get_optimizer_by_name_or_function():
 @pytest.mark.parametrize(
     "w, dw, state, error, message",
     [
-        ([1.0, 2.0], np.ones(2), {"learning_rate": 0.1}, TypeError, "w must be a float ndarray"),
+        ([1.0, 2.0], np.ones(2), {"learning_rate": 0.1}, TypeError, "w must be a float64"),
         (np.ones(2), np.ones(2, dtype=int), {"learning_rate": 0.1}, TypeError, "dtype int"),
         (np.ones((2, 3)), np.ones((3, 2)), {"learning_rate": 0.1}, ValueError,
          r"dw must have the shape of w, \(2, 3\); got \(3, 2\)"),

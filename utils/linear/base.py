@@ -12,6 +12,7 @@ import inspect
 import numpy as np
 
 from ..validation import (
+    Learned,
     NonFiniteError,
     validate_labels,
     validate_positive_int,
@@ -29,6 +30,7 @@ class LinearClassifier:
     """
 
     classes = (-1, 1)
+    w_ = Learned()  # the weights, set by training; before that, NotFittedError
     _estimator_type = "classifier"  # read by mlxtend and by scikit-learn before 1.6
 
     def fit(self, X, y):

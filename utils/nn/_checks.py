@@ -13,8 +13,9 @@ import warnings
 import numpy as np
 
 
-def check_float_matrix(name, a, rows=None, what="(n, m)"):
-    """Check that ``a`` is a 2-D float ndarray, with ``rows`` rows if given."""
+def check_float_matrix(name, a, rows=None, what="(n, m)", nonempty=False):
+    """Check that ``a`` is a 2-D float ndarray, with ``rows`` rows if given (and at least one
+    row and one column if nonempty)."""
     if not isinstance(a, np.ndarray):
         raise TypeError(f"{name} must be a NumPy array of shape {what}; got {type(a).__name__}")
     if a.dtype.kind != "f":
@@ -29,6 +30,9 @@ def check_float_matrix(name, a, rows=None, what="(n, m)"):
         )
     if rows is not None and a.shape[0] != rows:
         raise ValueError(f"{name} must have {rows} rows, shape {what}; got shape {a.shape}")
+    if nonempty and 0 in a.shape:
+        raise ValueError(f"{name} must hold at least one row and one example (column), shape "
+                         f"{what}; got shape {a.shape}")
 
 
 def check_labels(y, m, n_classes, name="y"):
@@ -78,6 +82,8 @@ def is_finite_number(value):
 def check_number(name, value, expected, is_valid=lambda v: True):
     """Check that ``value`` is a finite real number for which is_valid holds; return it as
     a float. expected says what is wanted, e.g. "a number in (0, 1]"."""
+    if type(value) is float and math.isfinite(value) and is_valid(value):  # the usual case
+        return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be {expected}; got {_short(value)} of type "
                         f"{type(value).__name__}")

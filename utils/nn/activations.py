@@ -43,6 +43,9 @@ def sigmoid(Z):
     e^-|Z| lies in (0, 1]: for Z >= 0, sigma = 1 / (1 + e^-Z); for Z < 0 the same number
     is e^Z / (1 + e^Z). Both read (1 or e^-|Z|) / (1 + e^-|Z|).
     """
+    if not (isinstance(Z, np.ndarray) and Z.dtype.kind == "f"):
+        raise TypeError(f"Z must be a float ndarray; got {type(Z).__name__}"
+                        + (f" of dtype {Z.dtype}" if isinstance(Z, np.ndarray) else ""))
     e = np.exp(-np.abs(Z))
     return np.where(Z >= 0, 1, e) / (1 + e)
 

@@ -12,6 +12,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from ..validation import validate_positive_int
 from .layers import linear_backward, linear_forward
 from .losses import output_loss
 from .network import count_layers, layer_backward, layer_forward
@@ -125,11 +126,7 @@ def recording_update_ratios(update):
     update = get_optimizer(update)
 
     def recorded(w, dw, state):
-        if not isinstance(state, dict):
-            raise TypeError(f"state must be a dict such as {{'learning_rate': 0.01}}; got "
-                            f"{type(state).__name__}")
-        if not isinstance(state.get("update_ratios", []), list):
-            raise TypeError("state['update_ratios'] must be the list of ratios recorded so far")
+        _check_recorded_state(state)
         inner = {key: value for key, value in state.items() if key != "update_ratios"}
         w_new, inner = update(w, dw, inner)
         ratios = state.get("update_ratios", []) + [update_to_data_ratio(w, w_new)]
@@ -137,6 +134,14 @@ def recording_update_ratios(update):
 
     recorded.__name__ = f"recording_update_ratios({getattr(update, '__name__', update)})"
     return recorded
+
+
+def _check_recorded_state(state):
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be a dict such as {{'learning_rate': 0.01}}; got "
+                        f"{type(state).__name__}")
+    if not isinstance(state.get("update_ratios", []), list):
+        raise TypeError("state['update_ratios'] must be the list of ratios recorded so far")
 
 
 def update_ratio_history(states):
@@ -161,8 +166,12 @@ def update_ratio_history(states):
 def plot_layer_histograms(arrays, ax, bins=50, title=None):
     """One histogram line per layer (Karpathy's plot) of dict {l: array} on the axes ax."""
     _check_layer_dict("arrays", arrays)
+    validate_positive_int("bins", bins)
     for l, a in arrays.items():
-        counts, edges = np.histogram(a, bins=bins, density=True)
+        try:
+            counts, edges = np.histogram(a, bins=bins, density=True)
+        except ValueError as exc:  # values too close together for float's bins
+            raise ValueError(f"arrays[{l}] cannot be cut into {bins} bins: {exc}") from None
         ax.plot((edges[:-1] + edges[1:]) / 2, counts, label=f"layer {l}")
     ax.legend(fontsize="small")
     if title:
@@ -172,8 +181,10 @@ def plot_layer_histograms(arrays, ax, bins=50, title=None):
 
 def _ratio(numerator, denominator):
     """std(numerator) / std(denominator), inf where the denominator is constant (zeros)."""
-    spread = float(np.std(denominator))
-    return float(np.std(numerator)) / spread if spread > 0 else float("inf")
+    # Both divided by their largest entry first: the squares inside std cannot overflow.
+    scale = max(np.abs(numerator).max(), np.abs(denominator).max())
+    spread = float(np.std(denominator / scale)) if scale > 0 else 0.0
+    return float(np.std(numerator / scale)) / spread if spread > 0 else float("inf")
 
 
 def _check_array(name, a):
@@ -181,6 +192,8 @@ def _check_array(name, a):
         raise TypeError(f"{name} must be a float ndarray; got {type(a).__name__}")
     if a.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {a.shape}")
+    if not np.isfinite(a).all():
+        raise ValueError(f"{name} contains NaN or infinity")
 
 
 def _check_layer_dict(name, arrays):

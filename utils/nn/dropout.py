@@ -40,6 +40,17 @@ def dropout_backward(dout, cache):
     dout : upstream gradient, shape (n[l], m); cache from ``dropout_forward``.
     Returns dA of shape (n[l], m).
     """
+    D, keep_prob = _check_backward_args(dout, cache)
+    if D is None:
+        return dout
+    if np.shape(dout) != D.shape:
+        raise ValueError(f"dout must have the shape of the forward input {D.shape}; "
+                         f"got {np.shape(dout)}")
+    return dout * D / keep_prob
+
+
+def _check_backward_args(dout, cache):
+    """(D, keep_prob) from the cache of dropout_forward, after checking it and dout."""
     check_cache(cache, 2, "(D, keep_prob)", "dropout_forward")
     D, keep_prob = cache
     if not (D is None or isinstance(D, np.ndarray) and D.dtype == bool) or not (
@@ -49,12 +60,7 @@ def dropout_backward(dout, cache):
     if not isinstance(dout, np.ndarray):
         raise TypeError(f"dout must be a NumPy array of shape (n[l], m); "
                         f"got {type(dout).__name__}")
-    if D is None:
-        return dout
-    if dout.shape != D.shape:
-        raise ValueError(f"dout must have the shape of the forward input {D.shape}; "
-                         f"got {dout.shape}")
-    return dout * D / keep_prob
+    return cache
 
 
 def _check_dropout_args(A, keep_prob, mode, rng):

@@ -18,9 +18,7 @@ def log_softmax(Z):
     changes nothing mathematically, keeps every exponent <= 0 (no overflow), and leaves
     at least one term e^0 = 1 in the sum (no log 0).
     """
-    check_float_matrix("Z", Z, what="(C, m)")
-    if Z.shape[0] == 0:
-        raise ValueError(f"Z must hold the scores of at least one class; got shape {Z.shape}")
+    check_float_matrix("Z", Z, what="(C, m)", nonempty=True)
     shifted = Z - Z.max(axis=0, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))
 
@@ -38,9 +36,8 @@ def softmax_cross_entropy(Z, y):
     dZ = (softmax(Z) - Y) / m of shape (C, m), where Y is y one-hot encoded, shape (C, m).
     Finite and exact for scores as large as +-1e4 (see log_softmax).
     """
-    check_float_matrix("Z", Z, what="(C, m)")
+    check_float_matrix("Z", Z, what="(C, m)", nonempty=True)
     C, m = Z.shape
-    _check_examples(Z)
     check_labels(y, m, C)
     examples = np.arange(m)
     log_A = log_softmax(Z)
@@ -59,9 +56,8 @@ def sigmoid_cross_entropy(Z, y):
     computed as max(z, 0) - y z + log(1 + e^-|z|), the same number without log 0 or
     overflow; and dZ = (sigma(Z) - y) / m of shape (1, m).
     """
-    check_float_matrix("Z", Z, rows=1, what="(1, m)")
+    check_float_matrix("Z", Z, rows=1, what="(1, m)", nonempty=True)
     m = Z.shape[1]
-    _check_examples(Z)
     check_labels(y, m, 2)
     y = y.astype(Z.dtype)  # integer labels would turn float32 arithmetic into float64
     loss = np.mean(np.maximum(Z, 0) - y * Z + np.log1p(np.exp(-np.abs(Z))))
@@ -78,9 +74,8 @@ def smoothed_cross_entropy(Z, y, eps):
     dZ = (softmax(Z) - Q) / m, shape (C, m): PyTorch's CrossEntropyLoss with
     label_smoothing=eps.
     """
-    check_float_matrix("Z", Z, what="(C, m)")
+    check_float_matrix("Z", Z, what="(C, m)", nonempty=True)
     C, m = Z.shape
-    _check_examples(Z)
     check_labels(y, m, C)
     eps = check_label_smoothing(eps)
     log_A = log_softmax(Z)
@@ -94,13 +89,6 @@ def check_label_smoothing(eps):
     if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
         raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
     return float(eps)
-
-
-def _check_examples(Z):
-    # The mean over m = 0 examples is 0 / 0.
-    if Z.shape[0] == 0 or Z.shape[1] == 0:
-        raise ValueError(f"Z must hold scores of at least one class and one example (column); "
-                         f"got shape {Z.shape}")
 
 
 def output_loss(ZL, y, label_smoothing=0.0):

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import validate_random_state
-from ._checks import check_batch_norm_batches, check_examples
+from ._checks import check_batch_norm_batches, check_examples, is_finite_number
 from .optim import get_optimizer
 
 
@@ -111,8 +111,8 @@ def _check_range_args(min_lr, max_lr, steps, batch_size, stop_factor):
     for name, value in (("min_lr", min_lr), ("max_lr", max_lr), ("stop_factor", stop_factor)):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a positive number; got {value!r}")
-        if not (math.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be a positive number; got {value!r}")
+        if not (is_finite_number(value) and value > 0):
+            raise ValueError(f"{name} must be a positive number, finite; got {value!r:.40}")
     if not min_lr < max_lr:
         raise ValueError(f"min_lr must be below max_lr; got min_lr={min_lr}, max_lr={max_lr}")
     for name, value in (("steps", steps), ("batch_size", batch_size)):

@@ -14,7 +14,6 @@ optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
     Z = W A_prev + b  ->  [batch norm or layer norm: gamma Z_hat + beta]  ->  A = g(Z)
                       ->  [dropout]
 """
-import math
 
 import numpy as np
 
@@ -59,10 +58,15 @@ def layer_backward(dA, cache, activation, *, compute_dA_prev=True):
     """
     check_choice("activation", activation, ACTIVATIONS)
     _, g_backward = ACTIVATIONS[activation]
-    check_cache(cache, 2, "(linear_cache, activation_cache)", "layer_forward")
-    linear_cache, activation_cache = cache
+    linear_cache, activation_cache = _layer_cache(cache)
     dZ = g_backward(dA, activation_cache)
     return linear_backward(dZ, linear_cache, compute_dA_prev=compute_dA_prev)
+
+
+def _layer_cache(cache):
+    """(linear_cache, activation_cache) from cache, or a TypeError saying what cache is."""
+    check_cache(cache, 2, "(linear_cache, activation_cache)", "layer_forward")
+    return cache
 
 
 def count_layers(params):
@@ -174,7 +178,6 @@ def network_backward(dZL, caches, activation="relu"):
     is not needed).
     """
     L = _check_caches(caches, "network_forward")
-    check_choice("activation", activation, ACTIVATIONS)
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZL, caches[L])
     for l in range(L - 1, 0, -1):  # hidden layers L-1 .. 1
@@ -297,12 +300,23 @@ class NeuralNetwork:
 
         mode : "train" or "eval": dropout is off and batch norm uses its running
             statistics in evaluation; the plain network computes the same in both.
+        X holding NaN or infinity raises ValueError and leaves batch norm and dropout as they
+        were. Scores of inf or NaN from finite X are returned (the parameters diverged, or
+        overflowed): Trainer stops on them and says so; scores and predict raise.
         """
         check_choice("mode", mode, ("train", "eval"))
-        return network_forward_bn_dropout(self._check_X(X), self.params, self.activation,
-                                          mode=mode, bn_states=self.bn_states,
-                                          keep_prob=self.keep_prob, rng=self.dropout_rng,
-                                          layernorm=self.layernorm)
+        X, saved = self._check_X(X), self._state()
+        # NumPy's warnings about NaN and overflow are replaced by the checks below.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            ZL, caches = network_forward_bn_dropout(
+                X, self.params, self.activation, mode=mode, bn_states=self.bn_states,
+                keep_prob=self.keep_prob, rng=self.dropout_rng,
+                layernorm=self.layernorm)
+        # Only now is X scanned, if at all: finite scores prove X holds no NaN, for free.
+        if not _all_finite(ZL) and not _all_finite(X):
+            self._restore(saved)  # as before the call
+            raise ValueError("X contains NaN or infinity; remove or impute those values first")
+        return ZL, caches
 
     def backward(self, dZL, caches):
         """Gradients "dW{l}", "db{l}" from dZ[L] of shape (n[L], m) and forward's caches."""
@@ -317,23 +331,10 @@ class NeuralNetwork:
         In training the loss includes the L2 term and label smoothing, if any; in
         evaluation it is the data's cross-entropy alone, the number to compare across
         values of reg and label_smoothing.
-        X with NaN or infinity raises ValueError. The loss is inf or NaN (without a warning)
-        when the parameters are, or when it overflows: training diverged, and Trainer stops
-        and says so.
         """
-        # Checked before the forward pass, which updates batch norm's running statistics.
-        X = self._check_X(X, at_least_one=True)
-        self._check_y(y, X.shape[1])
-        saved = self._state()
-        smoothing = self.label_smoothing if mode == "train" else 0.0
-        # NumPy's warnings about NaN and overflow are replaced by what follows.
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            ZL, caches = self.forward(X, mode)
-            loss, dZL = output_loss(ZL, y, smoothing)
-        if not math.isfinite(loss) and not _all_finite(X):
-            # Only now is X scanned: a finite loss proves X holds no NaN, for free.
-            self._restore(saved)
-            raise ValueError("X contains NaN or infinity; remove or impute those values first")
+        self._check_data(X, y)  # first: the forward pass updates batch norm's statistics
+        ZL, caches = self.forward(X, mode)
+        loss, dZL = output_loss(ZL, y, self.label_smoothing if mode == "train" else 0.0)
         grads = self.backward(dZL, caches)
         if self.reg > 0 and mode == "train":
             m = ZL.shape[1]
@@ -344,13 +345,8 @@ class NeuralNetwork:
 
     def scores(self, X):
         """The output layer's Z[L], shape (n[L], m), in evaluation mode."""
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            ZL, _ = self.forward(X, mode="eval")
+        ZL, _ = self.forward(X, mode="eval")
         if not _all_finite(ZL):
-            X = self._check_X(X)
-            if not _all_finite(X):
-                raise ValueError("X contains NaN or infinity; remove or impute those values "
-                                 "first")
             if not all(_all_finite(p) for p in self.params.values()):
                 raise ValueError("the network's parameters hold NaN or infinity (training "
                                  "diverged?): make a new network and train it with a "
@@ -377,8 +373,7 @@ class NeuralNetwork:
 
     def accuracy(self, X, y):
         """Fraction of the m columns of X whose label y (shape (m,)) is predicted."""
-        X = self._check_X(X, at_least_one=True)
-        self._check_y(y, X.shape[1])
+        self._check_data(X, y)
         return float(np.mean(self.predict(X) == y))
 
     def _state(self):
@@ -401,9 +396,11 @@ class NeuralNetwork:
             raise ValueError(f"X must hold at least one example (column); got shape {X.shape}")
         return X.astype(self.dtype, copy=False)
 
-    def _check_y(self, y, m):
-        """Labels 0 .. C-1 of shape (m,), C = n[L] classes (2 when n[L] = 1)."""
-        check_labels(y, m, max(2, self.layer_dims[-1]))
+    def _check_data(self, X, y):
+        """X of shape (n[0], m), m >= 1, and labels 0 .. C-1 of shape (m,), C = n[L] classes
+        (2 when n[L] = 1). NaN in X is found by forward, at no cost when there is none."""
+        X = self._check_X(X, at_least_one=True)
+        check_labels(y, X.shape[1], max(2, self.layer_dims[-1]))
 
 
 def _all_finite(a):

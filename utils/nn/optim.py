@@ -198,9 +198,10 @@ def get_optimizer(optimizer):
 def _start(w, dw, state, defaults):
     """Check w, dw and state; return the learning rate and a new state with the defaults."""
     for name, array in (("w", w), ("dw", dw)):
-        if not (isinstance(array, np.ndarray) and array.dtype.kind == "f"):
+        if not (isinstance(array, np.ndarray) and array.dtype in _FLOATS):
             raise TypeError(
-                f"{name} must be a float ndarray; got {type(array).__name__}"
+                f"{name} must be a float64 or float32 ndarray (in float16, epsilon = 1e-8 "
+                f"is 0); got {type(array).__name__}"
                 + (f" of dtype {array.dtype}" if isinstance(array, np.ndarray) else "")
             )
     if dw.shape != w.shape:
@@ -216,6 +217,9 @@ def _start(w, dw, state, defaults):
         raise ValueError(f"state must hold a 'learning_rate'; got the keys {sorted(state)}")
     state = {**defaults, **state}
     return _check_positive(state, "learning_rate"), state
+
+
+_FLOATS = (np.float64, np.float32)
 
 
 def _check_number(state, key):

@@ -21,11 +21,7 @@ def shift_images(X, rows, cols, side=28):
 
     Returns a new array of X's shape and dtype; X is not modified.
     """
-    validate_positive_int("side", side)
-    check_float_matrix("X", X, rows=side * side, what=f"(side * side, m) = ({side * side}, m)")
-    for name, value in (("rows", rows), ("cols", cols)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be a whole number of pixels; got {value!r}")
+    _check_shift_args(X, rows, cols, side)
     if max(abs(rows), abs(cols)) >= side:
         raise ValueError(f"a shift must be smaller than the image ({side} pixels); "
                          f"got rows={rows}, cols={cols}")
@@ -33,6 +29,14 @@ def shift_images(X, rows, cols, side=28):
     shifted = np.zeros_like(images)
     shifted[_target(rows), _target(cols)] = images[_source(rows), _source(cols)]
     return shifted.reshape(X.shape)
+
+
+def _check_shift_args(X, rows, cols, side):
+    validate_positive_int("side", side)
+    check_float_matrix("X", X, rows=side * side, what=f"(side * side, m) = ({side * side}, m)")
+    for name, value in (("rows", rows), ("cols", cols)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be a whole number of pixels; got {value!r}")
 
 
 def _target(shift):

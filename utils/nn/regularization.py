@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from ..validation import validate_positive_int
+from ._checks import is_finite_number
 
 _WEIGHT = re.compile(r"W\d+")
 
@@ -47,9 +48,13 @@ def _check_l2_args(params, lambd, m):
     names = weight_names(params)
     if not names:
         raise ValueError(f"params has no weights named W1, W2, ...; got keys {list(params)}")
+    for name in names:
+        if not (isinstance(params[name], np.ndarray) and params[name].dtype.kind == "f"):
+            raise TypeError(f"params[{name!r}] must be a float ndarray of shape (n[l], n[l-1]); "
+                            f"got {type(params[name]).__name__}")
     if isinstance(lambd, bool) or not isinstance(lambd, numbers.Real):
         raise TypeError(f"lambd (lambda) must be a number >= 0; got {lambd!r}")
-    if not (np.isfinite(lambd) and lambd >= 0):
+    if not (is_finite_number(lambd) and lambd >= 0):
         raise ValueError(f"lambd (lambda) must be a finite number >= 0, e.g. 0.1; got {lambd!r}")
     validate_positive_int("m", m)
     return names

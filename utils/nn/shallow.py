@@ -31,8 +31,7 @@ def shallow_forward(X, params):
 
 def shallow_cost(cache, y):
     """J = mean cross-entropy over the m examples, computed from Z2 (never log 0)."""
-    _check_cache(cache)
-    _check_y(y, cache["Z2"].shape[1])
+    _check_cache(cache, y)
     return float(np.mean(logistic_loss(cache["Z2"][0], y)))
 
 
@@ -42,9 +41,7 @@ def shallow_backward(X, y, params, cache):
     Starts from logistic regression's dz = a - y, one column per example, and goes back
     through W2 and tanh with the chain rule.
     """
-    n_x, m = _check_X_params(X, params)
-    _check_y(y, m)
-    _check_cache(cache, m)
+    m = _check_backward_args(X, y, params, cache)
     dZ2 = cache["A2"] - y                               # (1, m)
     dW2 = dZ2 @ cache["A1"].T / m                       # (1, n_h)
     db2 = dZ2.sum(axis=1, keepdims=True) / m            # (1, 1)
@@ -59,10 +56,7 @@ def train_shallow(X, y, params, learning_rate=1.2, epochs=2000):
 
     Returns the trained params and the cost before each step (a list of ``epochs`` floats).
     """
-    _check_X_params(X, params)
-    _check_y(y, X.shape[1])
-    check_positive_number("learning_rate", learning_rate)
-    validate_positive_int("epochs", epochs)
+    _check_train_args(X, y, params, learning_rate, epochs)
     params = {name: value.copy() for name, value in params.items()}
     costs = []
     for _ in range(epochs):
@@ -111,8 +105,22 @@ def _check_y(y, m):
         raise ValueError("y must hold only the labels 0 and 1")
 
 
-def _check_cache(cache, m=None):
-    """The cache of shallow_forward: Z1, A1 (n_h, m), Z2, A2 (1, m)."""
+def _check_backward_args(X, y, params, cache):
+    """shallow_backward's arguments, checked; returns m."""
+    _, m = _check_X_params(X, params)
+    _check_cache(cache, y, m)
+    return m
+
+
+def _check_train_args(X, y, params, learning_rate, epochs):
+    _check_X_params(X, params)
+    _check_y(y, X.shape[1])
+    check_positive_number("learning_rate", learning_rate)
+    validate_positive_int("epochs", epochs)
+
+
+def _check_cache(cache, y, m=None):
+    """The cache of shallow_forward: Z1, A1 (n_h, m), Z2, A2 (1, m); and y, shape (m,)."""
     if not (isinstance(cache, dict) and all(
             isinstance(cache.get(key), np.ndarray) for key in ("Z1", "A1", "Z2", "A2"))):
         raise TypeError("cache must be the dict {'Z1', 'A1', 'Z2', 'A2'} that shallow_forward "
@@ -120,3 +128,4 @@ def _check_cache(cache, m=None):
     if cache["Z2"].ndim != 2 or cache["Z2"].shape[0] != 1 or m not in (None, cache["Z2"].shape[1]):
         raise ValueError(f"cache must come from shallow_forward on the same X: Z2 of shape "
                          f"(1, m){'' if m is None else f' = (1, {m})'}; got {cache['Z2'].shape}")
+    _check_y(y, cache["Z2"].shape[1])

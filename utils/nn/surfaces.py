@@ -9,9 +9,11 @@ runs any update rule on one, and ``plot_paths`` draws the paths over the contour
 - ``saddle``: f = w1^2 + w2^4 / 4 - w2^2 / 2, a saddle point at (0, 0) between the minima
   (0, -1) and (0, 1): near w2 = 0 the gradient that leads away from it is tiny.
 """
+import numbers
+
 import numpy as np
 
-from ..validation import validate_positive_int
+from ..validation import as_float_array, validate_positive_int
 from ._checks import is_finite_number
 
 
@@ -45,8 +47,14 @@ def descend(update, surface, start, state, steps):
     state : its hyper-parameters, e.g. {"learning_rate": 0.1}.
     Returns the path, shape (steps + 1, 2): the start and the point after each step.
     """
-    w = np.array(start, dtype=np.float64)
-    _check_point(w)
+    for name, fn in (("update", update), ("surface", surface)):
+        if not callable(fn):
+            raise TypeError(f"{name} must be a function; got {fn!r:.40}")
+    w = as_float_array(start, "start")
+    if w.shape != (2,):
+        raise ValueError(f"start must be a point (w1, w2), shape (2,); got shape {w.shape}")
+    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0; got {steps!r:.40}")
     path = [w]
     for _ in range(steps):
         _, dw = surface(w)
@@ -91,8 +99,10 @@ def _check_plot_args(surface, paths, extent, levels):
 
 
 def _check_point(w):
-    """Return w1, w2 from w of shape (2,) (or (2, ...) for a grid of points)."""
+    """Return w1, w2 from w of shape (2,) (or (2, ...) for a grid of points), in float64:
+    w2^4 of a float32 w overflows from |w2| > 4e9 on."""
     if not isinstance(w, np.ndarray) or w.dtype.kind != "f" or w.ndim < 1 or w.shape[0] != 2:
         raise ValueError(f"w must be a float array of shape (2,), a point (w1, w2); got "
                          f"{getattr(w, 'shape', type(w).__name__)}")
+    w = w.astype(np.float64, copy=False)
     return w[0], w[1]
