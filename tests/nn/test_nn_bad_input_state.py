@@ -364,3 +364,11 @@ def test_backward_given_another_calls_cache_names_the_cache():
     _, relu_cache = relu_forward(np.ones((4, 5)))
     with pytest.raises(TypeError, match=r"cache must be the \(linear_cache, activation_cache\)"):
         layer_backward(np.ones((4, 5)), relu_cache, "relu")
+
+
+def test_a_negative_running_variance_is_refused_before_a_square_root_of_it():
+    # Found by tests/test_fuzz_network.py: in evaluation sqrt(running_var + eps) was NaN.
+    state = init_batchnorm_state(1)
+    state["running_var"] = np.array([[-1.0]])
+    with pytest.raises(ValueError, match="cannot be negative"):
+        batchnorm_forward(np.zeros((1, 0)), np.ones((1, 1)), np.zeros((1, 1)), state, "eval")

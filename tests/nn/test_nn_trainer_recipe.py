@@ -1,5 +1,7 @@
 """Trainer(clip_norm=...), grad_norms_ and AdamW through the trainer: each step against the
 same step computed by hand from the model's gradients, and clipping's effect on digits."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -82,3 +84,16 @@ def test_bad_knobs(digits, knobs, error, message):
     X, _, y, _ = digits
     with pytest.raises(error, match=message):
         Trainer(NeuralNetwork([64, 8, 10]), **knobs).fit(X, y)
+
+
+def test_a_diverging_run_that_records_gradient_norms_warns_once(digits):
+    X, _, y, _ = digits
+    # L2's decay factor 1 - alpha lambda / m = 1 - 100 / 32 < -1: the weights grow.
+    net = NeuralNetwork([64, 32, 10], random_state=0, reg=100.0)
+    trainer = Trainer(net, learning_rate=1.0, epochs=20, batch_size=32, random_state=0,
+                      track_train_acc=False, track_grad_norm=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        trainer.fit(X, y)
+    assert trainer.diverged_
+    assert [w.category.__name__ for w in caught] == ["NonFiniteLossWarning"]

@@ -148,6 +148,9 @@ def _check_batchnorm_args(Z, gamma, beta, state, mode):
         raise ValueError(f"state lacks {sorted(missing)}; make it with init_batchnorm_state({n})")
     for key in ("running_mean", "running_var"):
         _check_column(f"state[{key!r}]", state[key], n, f"for Z of shape {Z.shape}")
+    if n and state["running_var"].min() < 0:  # n numbers: cheap on every mini-batch
+        raise ValueError(f"state['running_var'] holds variances, which cannot be negative; "
+                         f"got a smallest entry of {state['running_var'].min():.3g}")
     check_number("state['momentum']", state["momentum"], "a number in [0, 1] (PyTorch's "
                  "convention: the weight of the new batch, 0.1 by default)",
                  lambda v: 0 <= v <= 1)

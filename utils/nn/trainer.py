@@ -185,14 +185,7 @@ class Trainer:
                 return None
             total += loss * len(batch)
             if self.clip_norm is not None or self.track_grad_norm:
-                norm = global_norm(grads)
-                if not math.isfinite(norm):
-                    self._warn_diverged("the gradients became inf or NaN",
-                                        start // self.batch_size)
-                    return None
-                self.grad_norms_.append(norm)
-                if self.clip_norm is not None:
-                    grads = scale_to_norm(grads, norm, self.clip_norm)
+                grads = self._record_and_clip(grads)
             params = self.model.params
             for name in params:
                 self.states_[name]["learning_rate"] = lr
@@ -203,6 +196,16 @@ class Trainer:
             self._warn_diverged("the parameters overflowed")
             return None
         return total / m
+
+    def _record_and_clip(self, grads):
+        """Record the gradients' global norm; with clip_norm, scale them to at most it."""
+        norm = global_norm(grads)
+        self.grad_norms_.append(norm)
+        if self.clip_norm is None or not math.isfinite(norm):
+            # A non-finite norm: the update makes the parameters non-finite, and the end of
+            # the epoch reports it, once.
+            return grads
+        return scale_to_norm(grads, norm, self.clip_norm)
 
     def _initial_state(self, name):
         """The optimizer_options; for AdamW, no decay of biases and normalisation parameters."""
