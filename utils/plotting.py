@@ -290,9 +290,9 @@ def plot_decision_boundary(predict, X, y, ax=None, title=None, resolution=200):
         raise ValueError(f"X must be a 2-D array of shape (2, m), m >= 1, one point per "
                          f"column, without NaN or infinity; got shape {X.shape}")
     if not (isinstance(y, np.ndarray) and y.shape == (X.shape[1],) and y.dtype.kind in "iu"):
+        got = f"{y.dtype} of shape {y.shape}" if isinstance(y, np.ndarray) else type(y).__name__
         raise ValueError(f"y must be an array of integer labels of shape (m,) = "
-                         f"({X.shape[1]},); got {getattr(y, 'dtype', type(y).__name__)} "
-                         f"of shape {np.shape(y)}")
+                         f"({X.shape[1]},); got {got}")
     validate_positive_int("resolution", resolution)
     if resolution < 2:
         raise ValueError(f"resolution must be >= 2 points per axis; got {resolution}")
