@@ -132,21 +132,15 @@ def run_all_cells(page):
 @pytest.fixture(scope="module")
 def lesson_run(browser, lab):
     """Lesson 2 opened and run top to bottom in JupyterLab; its kernel stays for RISE."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
     page, seen = open_page(browser, lab)
     page.goto(f"{lab['base']}/lab/tree/{LESSON}?token={lab['token']}")
     run_all_cells(page)
     sliders = page.locator(".jp-OutputArea .widget-slider")
     if "interact(" in SLIDER_LESSON.read_text(encoding="utf-8"):
-        try:
-            sliders.first.wait_for(timeout=30_000)   # widgets render after their cell has run
-        except PlaywrightTimeoutError:
-            # Seen once in five full runs, with every core busy with the notebook tests: the
-            # page's widget manager was not listening yet when the kernel sent the slider.
-            # A second run of the cells, as a presenter would do, renders it.
-            run_all_cells(page)
-            sliders.first.wait_for(timeout=60_000)
+        # Widgets render after their cell has run. JupyterLab hides the cells scrolled out
+        # of view (its windowed notebook), and Run All leaves the view at the last cell:
+        # wait for the slider to exist, not to be visible.
+        sliders.first.wait_for(state="attached", timeout=60_000)
     result = {
         "errors": page.locator(".jp-OutputArea-output[data-mime-type="
                                "'application/vnd.jupyter.stderr']").all_inner_texts(),
