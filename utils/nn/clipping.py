@@ -9,9 +9,10 @@ This is torch.nn.utils.clip_grad_norm_(parameters, max_norm), including its smal
 constant: the factor is max_norm / (||g|| + 1e-6), capped at 1.
 """
 import math
-import numbers
 
 import numpy as np
+
+from ._checks import check_positive_number
 
 EPS = 1e-6  # PyTorch's, so that a zero gradient does not divide by zero
 
@@ -56,6 +57,4 @@ def _check_clip_args(grads, max_norm):
         if not (isinstance(g, np.ndarray) and g.dtype.kind == "f"):
             raise TypeError(f"grads[{name!r}] must be a float ndarray; got {type(g).__name__}"
                             + (f" of dtype {g.dtype}" if isinstance(g, np.ndarray) else ""))
-    if (isinstance(max_norm, bool) or not isinstance(max_norm, numbers.Real)
-            or not (math.isfinite(max_norm) and max_norm > 0)):
-        raise ValueError(f"max_norm must be a finite number > 0, e.g. 1.0; got {max_norm!r}")
+    check_positive_number("max_norm", max_norm)

@@ -10,11 +10,9 @@ An example's statistics do not depend on the other examples, so there are no run
 averages, training and evaluation compute the same thing, and a batch of one works.
 This is torch.nn.LayerNorm(n, eps=1e-5) on the transpose (PyTorch keeps examples in rows).
 """
-import numbers
-
 import numpy as np
 
-from ._checks import check_float_matrix, check_same_shape
+from ._checks import check_float_matrix, check_number, check_same_shape
 
 
 def layernorm_forward(Z, gamma, beta, eps=1e-5):
@@ -55,8 +53,7 @@ def _check_layernorm_args(Z, gamma, beta, eps):
             raise ValueError(f"{name} must be an array of shape (n, 1) = ({n}, 1) for Z of shape "
                              f"(n, m) = {Z.shape}; got {type(value).__name__} "
                              f"{getattr(value, 'shape', '')}")
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not eps > 0:
-        raise ValueError(f"eps must be a number > 0, e.g. 1e-5; got {eps!r}")
+    check_number("eps", eps, "a number > 0, e.g. 1e-5", lambda e: e > 0)
 
 
 def _unpack(cache):

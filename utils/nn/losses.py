@@ -3,11 +3,9 @@
 Both losses return the MEAN over the m examples (the cost J) and dZ, the exact derivative
 of that mean, so dZ carries the 1/m and linear_backward does not divide again.
 """
-import numbers
-
 import numpy as np
 
-from ._checks import check_float_matrix, check_labels
+from ._checks import check_float_matrix, check_labels, check_number
 from .activations import sigmoid
 
 
@@ -85,10 +83,9 @@ def smoothed_cross_entropy(Z, y, eps):
 
 
 def check_label_smoothing(eps):
-    """eps as a float; ValueError unless it is a number in [0, 1]."""
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 <= eps <= 1:
-        raise ValueError(f"label_smoothing must be a number in [0, 1], e.g. 0.1; got {eps!r}")
-    return float(eps)
+    """eps as a float, or TypeError/ValueError unless it is a number in [0, 1]."""
+    return check_number("label_smoothing", eps, "a number in [0, 1], e.g. 0.1",
+                        lambda e: 0 <= e <= 1)
 
 
 def output_loss(ZL, y, label_smoothing=0.0):

@@ -17,7 +17,7 @@ optional steps of sections 5-6 in each hidden layer, which NeuralNetwork uses:
 
 import numpy as np
 
-from ..validation import validate_random_state
+from ..validation import validate_bool, validate_random_state
 from ._checks import (
     check_cache,
     check_choice,
@@ -423,8 +423,7 @@ def check_knobs(reg, keep_prob, batchnorm):
 
 def check_recipe_knobs(layernorm, label_smoothing, batchnorm, layer_dims):
     """Check the layernorm and label_smoothing knobs; return them as (bool, float)."""
-    if not isinstance(layernorm, bool):
-        raise TypeError(f"layernorm must be True or False; got {layernorm!r}")
+    validate_bool("layernorm", layernorm)
     if layernorm and batchnorm:
         raise ValueError("choose batchnorm=True or layernorm=True, not both: each normalises "
                          "Z[l] of every hidden layer")

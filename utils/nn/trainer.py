@@ -322,8 +322,7 @@ class Trainer:
                              "optimizer_options")
         if self.clip_norm is not None:
             check_positive_number("clip_norm", self.clip_norm)
-        if not isinstance(self.track_grad_norm, bool):
-            raise TypeError(f"track_grad_norm must be True or False; got {self.track_grad_norm!r}")
+        validate_bool("track_grad_norm", self.track_grad_norm)
         self._check_data("X", X, "y", y)
         check_batch_norm_batches(self.model, X.shape[1], self.batch_size)
         if (X_val is None) != (y_val is None):
