@@ -34,6 +34,8 @@ RISE = {
     "center": False,
     "enable_chalkboard": False,
     "start_slideshow_at": "beginning",
+    # "current/total", counted as the decks count, so "slide 12" means the same slide in both.
+    "slideNumber": "c/t",
 }
 
 

@@ -3,7 +3,7 @@
 Each deck is checked slide by slide on the 1280x720 canvas that reveal.js scales to the
 screen: nothing may be taller than the slide, wider than it, or cut off inside a box (a
 code line running out of its frame). A failure lists every offending slide with its title,
-so a notebook's author knows what to split, shorten or move to a sub-slide.
+so a notebook's author knows what to split, shorten or move to a slide of its own.
 """
 import json
 import re
