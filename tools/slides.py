@@ -36,6 +36,7 @@ def export_decks(notebooks, out_dir):
         reveal_url_prefix="assets/reveal.js",
         reveal_theme="white",
         reveal_scroll=True,
+        reveal_number="c/t",
         # The same 1280x720 canvas as RISE in JupyterLab, scaled by reveal.js to the screen.
         reveal_width=str(RISE["width"]),
         reveal_height=str(RISE["height"]),
