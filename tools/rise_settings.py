@@ -21,7 +21,10 @@ NOTEBOOK_CSS = ("/* RISE loads this file for {name}.ipynb only; the course's sli
 # let it grow but never shrink), so a slide that fits on a laptop fits a projector, and text
 # grows with the screen. rise.css holds the same size, which JupyterLab would otherwise
 # overwrite. The theme "white" uses no web font (the default, "simple", fetches two from
-# Google). Slides taller than 720 can scroll.
+# Google). No "scroll": RISE turns a slide taller than 95 % of the SCREEN's height into a
+# scrolling box 95vh tall on the unscaled canvas, 1026 px on a 1080p screen, taller than the
+# 720 px slide (it cut off a 713 px slide of notebook 11). tests/browser/ measure every
+# slide in RISE and in the decks: none is taller than 720 px.
 RISE = {
     "width": 1280,
     "height": 720,
@@ -30,7 +33,7 @@ RISE = {
     "maxScale": 2.0,
     "theme": "white",
     "transition": "none",
-    "scroll": True,
+    "scroll": False,
     "center": False,
     "enable_chalkboard": False,
     "start_slideshow_at": "beginning",

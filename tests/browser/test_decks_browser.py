@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from slide_measure import SLIDE_PROBLEMS
 from slides import deck_notebooks, export_decks
 
 NOTEBOOKS = deck_notebooks()
@@ -20,71 +21,47 @@ VIEWPORT = {"width": 1280, "height": 720}
 MEASURE_SLIDES = """async () => {
   const config = Reveal.getConfig(), W = config.width, H = config.height;
   const typeset = () => new Promise(done => MathJax.Hub.Queue(done));
-  const describe = el => {
-    const cls = (el.getAttribute('class') || '').split(/\\s+/).filter(Boolean).slice(0, 2);
-    const text = (el.innerText || el.getAttribute('alt') || '').trim().replace(/\\s+/g, ' ');
-    return el.tagName.toLowerCase() + (cls.length ? '.' + cls.join('.') : '') +
-           (text ? ' "' + text.slice(0, 50) + '"' : '');
-  };
-  // How far right and down the visible content of a box reaches: text lines and pictures,
-  // not the empty margins and paddings that a box may also hide.
-  const inkEdges = el => {
-    let right = -Infinity, bottom = -Infinity;
-    const add = r => { if (r.width && r.height) { right = Math.max(right, r.right);
-                                                  bottom = Math.max(bottom, r.bottom); } };
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const r of range.getClientRects()) add(r);
-    }
-    el.querySelectorAll('img, svg, canvas, video').forEach(e => add(e.getBoundingClientRect()));
-    return {right, bottom};
-  };
+  const slideProblems = %s;
   const slides = [];
   for (const slide of Reveal.getSlides()) {
     const {h, v} = Reveal.getIndices(slide);
     Reveal.slide(h, v);
     await typeset();
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const scale = Reveal.getScale(), box = slide.getBoundingClientRect();
     const heading = slide.querySelector('h1, h2, h3, h4');
-    const problems = [];
-    if (slide.scrollHeight > H + 1) {
-      problems.push(`${slide.scrollHeight} px tall (the slide is ${H})`);
-    }
-    const reported = [];
-    for (const el of slide.querySelectorAll('*')) {
-      if (reported.some(r => r.contains(el)) || el.closest('.MathJax, .MathJax_Display')) continue;
-      const r = el.getBoundingClientRect();
-      if (!r.width || !r.height) continue;
-      const right = (r.right - box.left) / scale, style = getComputedStyle(el);
-      let problem = null;
-      if (right > W + 1) {
-        problem = `${describe(el)} ends at x = ${Math.round(right)} px, past the slide's ${W}`;
-      } else if ((el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') ||
-                 (el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'visible')) {
-        const ink = inkEdges(el);
-        const inner = {right: r.left + el.clientLeft + el.clientWidth,
-                       bottom: r.top + el.clientTop + el.clientHeight};
-        const hiddenRight = (ink.right - inner.right) / scale;
-        const hiddenBelow = (ink.bottom - inner.bottom) / scale;
-        if (hiddenRight > 1) {
-          problem = `${describe(el)} is cut off: ${Math.round(hiddenRight)} px of it hidden ` +
-                    `at the right (overflow-x: ${style.overflowX})`;
-        } else if (hiddenBelow > 1) {
-          problem = `${describe(el)} is cut off: ${Math.round(hiddenBelow)} px of it hidden ` +
-                    `below (overflow-y: ${style.overflowY})`;
-        }
-      }
-      if (problem) { problems.push(problem); reported.push(el); }
-    }
     slides.push({index: `${h + 1}.${v + 1}`, title: heading ? heading.innerText.trim() : '',
-                 problems});
+                 problems: slideProblems(slide, Reveal.getScale(), W, H),
+                 notes: Reveal.getSlideNotes(slide) || '',
+                 notesShown: [...slide.querySelectorAll('aside.notes')].some(
+                     a => a.getClientRects().length > 0)});
   }
   return slides;
-}"""
+}""" % SLIDE_PROBLEMS
+
+# Where the deck is: the slide's place in the document, its fragments shown, and the number
+# it displays.
+WHERE = """() => ({slide: Reveal.getSlides().indexOf(Reveal.getCurrentSlide()),
+                fragments: Reveal.getCurrentSlide().querySelectorAll('.fragment.visible').length,
+                number: (document.querySelector('.reveal .slide-number') || {}).innerText || '',
+                numberShown: !!document.querySelector('.reveal .slide-number')?.getClientRects().length})"""
+
+
+def slide_plan(notebook):
+    """(slides, fragments on each) as the notebook's slide types make them, counted here from
+    its metadata: a cell of type "slide" starts a slide, "fragment" a fragment on it;
+    "skip" and "notes" cells are not shown."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    plan = []
+    for cell in cells:
+        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
+        if kind in ("skip", "notes"):
+            continue
+        if kind == "slide" or not plan:
+            plan.append(0)
+        if kind == "fragment":
+            plan[-1] += 1
+    return plan
+
 
 # Text MathJax should have turned into formulas: $...$ holding TeX commands, scripts or braces.
 RAW_TEX = re.compile(r"\$[^$\n]*[\\^_{}][^$\n]*\$")
@@ -112,8 +89,16 @@ def opened(browser, decks):
                                    "&& MathJax.isReady")
             page.evaluate("() => Reveal.configure({transition: 'none'})")
             slides = page.evaluate(MEASURE_SLIDES)
+            # Back to the first slide, fragments hidden, then the right arrow only.
+            page.evaluate("() => Reveal.slide(0, 0, -1)")
+            steps = page.evaluate("() => Reveal.getTotalSlides() - 1 + document.querySelectorAll("
+                                  "'.reveal .slides .fragment').length")
+            visited = [page.evaluate(WHERE)]
+            for _ in range(steps + 1):  # one more press than needed: it must change nothing
+                page.keyboard.press("ArrowRight")
+                visited.append(page.evaluate(WHERE))
             cache[stem] = {
-                "requests": requests, "failed": failed, "slides": slides,
+                "requests": requests, "failed": failed, "slides": slides, "visited": visited,
                 "formulas": page.locator(".MathJax, .MathJax_Display").count(),
                 "math_errors": page.locator(".MathJax_Error, merror").count(),
                 "markdown": page.evaluate("""() => [...document.querySelectorAll(
@@ -207,3 +192,54 @@ def test_the_measurement_catches_a_cut_off_line_a_wide_box_and_a_tall_slide(brow
     assert any(p.endswith("tall (the slide is 720)") for p in wrapped[1]["problems"])
     assert any('"wide" ends at x = 15' in p for p in wrapped[2]["problems"])
     assert wrapped[3]["problems"] == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_right_arrow_visits_every_slide_and_fragment_in_order_each_numbered(notebook,
+                                                                                   opened):
+    visited = opened(notebook.stem)["visited"]
+    plan = slide_plan(notebook)
+    expected = [(s, f) for s, fragments in enumerate(plan) for f in range(fragments + 1)]
+    expected.append(expected[-1])  # the press past the last slide stays there
+    assert [(v["slide"], v["fragments"]) for v in visited] == expected
+    total = len(plan)
+    assert all(v["numberShown"] for v in visited), "a slide without its number"
+    assert [re.sub(r"\s", "", v["number"]) for v in visited] == \
+        [f"{s + 1}/{total}" for s, _ in expected]
+
+
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if not n.stem.startswith("00_")],
+                         ids=lambda p: p.stem)
+def test_every_slide_has_speaker_notes_that_the_slide_does_not_show(notebook, opened):
+    slides = opened(notebook.stem)["slides"]
+    bare = [f"{s['index']} {s['title']!r}" for s in slides if not s["notes"].strip()]
+    assert not bare, f"slides without speaker notes: {bare}"
+    shown = [f"{s['index']} {s['title']!r}" for s in slides if s["notesShown"]]
+    assert not shown, f"speaker notes visible on the slide: {shown}"
+
+
+def test_g_jumps_to_a_slide_by_its_number_and_s_opens_the_speaker_view(browser, decks):
+    notebook = next(n for n in NOTEBOOKS if n.stem.startswith("06_"))
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(decks[notebook.stem].as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    target = total // 2
+    page.keyboard.press("g")
+    page.keyboard.type(str(target))
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => Reveal.getIndices().h === {target - 1}")
+    number = page.locator(".reveal .slide-number").inner_text()
+    assert re.sub(r"\s", "", number) == f"{target}/{total}"
+    notes = page.evaluate("() => Reveal.getSlideNotes()")
+    with page.expect_popup() as popup:
+        page.keyboard.press("s")
+    speaker = popup.value
+    shown = speaker.locator(".speaker-controls-notes .value")
+    shown.wait_for(timeout=10_000)
+    speaker.wait_for_function("() => document.querySelector('.speaker-controls-notes .value')"
+                              ".innerText.trim().length > 0", timeout=10_000)
+    words = re.sub(r"<[^>]+>", " ", notes).split()[:4]
+    assert words and " ".join(words) in " ".join(shown.inner_text().split())
+    speaker.close()
+    page.close()
