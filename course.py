@@ -11,6 +11,7 @@ Extra arguments go to the command, e.g. ``python3 course.py test -k perceptron``
 you are in. Every run first checks .venv against requirements.txt and repairs it if needed.
 Only the Python standard library is used here, since this runs before anything is installed.
 """
+import json
 import os
 import re
 import subprocess
@@ -114,6 +115,21 @@ def install(venv_dir=VENV, root=ROOT):
     print("The course's environment is ready.", flush=True)
 
 
+def write_lab_overrides(venv_dir=VENV):
+    """Merge LAB_OVERRIDES into the environment's JupyterLab overrides.json (a user's own
+    settings still win)."""
+    path = Path(venv_dir) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    try:
+        overrides = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        overrides = {}
+    merged = {**overrides, **{plugin: {**overrides.get(plugin, {}), **values}
+                              for plugin, values in LAB_OVERRIDES.items()}}
+    if merged != overrides:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
+
+
 def run(command, cwd=ROOT):
     result = subprocess.run(command, cwd=cwd, check=False)
     if result.returncode != 0:
@@ -135,10 +151,22 @@ def from_user_folder(args, cwd):
     return resolved
 
 
+# RISE asks for rise.css and <notebook>.css beside every notebook it presents, so both are
+# shipped (tools/rise_settings.py); the file browser does not list them, nor what Jupyter
+# hides by default.
+HIDDEN_FILES = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "rise.css",
+                "[0-9][0-9]_*.css"]
+# JupyterLab's defaults for every user of .venv: no pop-up asking to fetch Jupyter's news
+# (it would appear on the projector at the first launch), no check for updates.
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification":
+                 {"fetchNews": "false", "checkForUpdates": False}}
+
+
 def lab_options(is_root):
     """JupyterLab serving the whole course folder, opening on (and printing the URL of) the map."""
     options = [f"--ServerApp.root_dir={ROOT}",
-               f"--LabApp.default_url=/lab/tree/{COURSE_MAP}"]
+               f"--LabApp.default_url=/lab/tree/{COURSE_MAP}",
+               *(f"--ContentsManager.hide_globs={glob}" for glob in HIDDEN_FILES)]
     if is_root:
         # Jupyter refuses root to protect a personal account; in a container, CI image or
         # lab machine root is often the only user, and nothing else lives in its home.
@@ -228,6 +256,8 @@ def main(argv):
         return 2
     install()
     os.chdir(ROOT)
+    if argv[0] == "lab":
+        write_lab_overrides()
     if argv[0] == "outputs":
         # Stored with every notebook, so that new notebooks present like the others.
         run([str(venv_python(VENV)), "tools/rise_settings.py"])

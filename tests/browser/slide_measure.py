@@ -72,7 +72,8 @@ SLIDE_PROBLEMS = """(slide, scale, W, H) => {
 
 SHOWN_TEXT_SIZES = """(slide, scale) => {
   const sizes = [];
-  for (const el of slide.querySelectorAll('.jp-OutputArea-output pre, .jp-OutputArea-output code')) {
+  const shown = slide.querySelectorAll('.jp-OutputArea-output pre, .jp-OutputArea-output code');
+  for (const el of shown) {
     if (el.closest('aside.notes') || !el.getBoundingClientRect().height) continue;
     const text = el.innerText.trim();
     if (!text) continue;

@@ -21,7 +21,7 @@ VIEWPORT = {"width": 1280, "height": 720}
 MEASURE_SLIDES = """async () => {
   const config = Reveal.getConfig(), W = config.width, H = config.height;
   const typeset = () => new Promise(done => MathJax.Hub.Queue(done));
-  const slideProblems = %s;
+  const slideProblems = SLIDE_PROBLEMS;
   const slides = [];
   for (const slide of Reveal.getSlides()) {
     const {h, v} = Reveal.getIndices(slide);
@@ -36,14 +36,16 @@ MEASURE_SLIDES = """async () => {
                      a => a.getClientRects().length > 0)});
   }
   return slides;
-}""" % SLIDE_PROBLEMS
+}""".replace("SLIDE_PROBLEMS", SLIDE_PROBLEMS)
 
 # Where the deck is: the slide's place in the document, its fragments shown, and the number
 # it displays.
-WHERE = """() => ({slide: Reveal.getSlides().indexOf(Reveal.getCurrentSlide()),
-                fragments: Reveal.getCurrentSlide().querySelectorAll('.fragment.visible').length,
-                number: (document.querySelector('.reveal .slide-number') || {}).innerText || '',
-                numberShown: !!document.querySelector('.reveal .slide-number')?.getClientRects().length})"""
+WHERE = """() => {
+  const slide = Reveal.getCurrentSlide(), number = document.querySelector('.reveal .slide-number');
+  return {slide: Reveal.getSlides().indexOf(slide),
+          fragments: slide.querySelectorAll('.fragment.visible').length,
+          number: number ? number.innerText : '', numberShown: !!number?.getClientRects().length};
+}"""
 
 
 def slide_plan(notebook):
@@ -219,7 +221,7 @@ def test_every_slide_has_speaker_notes_that_the_slide_does_not_show(notebook, op
 
 
 def test_g_jumps_to_a_slide_by_its_number_and_s_opens_the_speaker_view(browser, decks):
-    notebook = next(n for n in NOTEBOOKS if n.stem.startswith("06_"))
+    notebook = next(n for n in NOTEBOOKS if n.stem.startswith("07_"))
     page = browser.new_page(viewport=VIEWPORT)
     page.goto(decks[notebook.stem].as_uri())
     page.wait_for_function("window.Reveal && Reveal.isReady()")

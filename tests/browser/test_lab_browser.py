@@ -6,14 +6,6 @@ They need the course's environment already set up (`python3 course.py test` does
 first), and skip rather than start an install.
 """
 import json
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
-import threading
-import time
 import urllib.request
 
 import pytest
@@ -22,64 +14,6 @@ import course
 
 LESSON = "notebooks/02_adaline_batch_gd.ipynb"
 SLIDER_LESSON = course.ROOT / LESSON
-# JupyterLab would save the executed notebook into the course folder after two minutes, and
-# would keep only the cells in view on the page.
-SETTINGS = {"@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-            "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
-                {"windowingMode": "none"},
-            "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-                {"fetchNews": "false", "checkForUpdates": False}}
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def lab(browser, tmp_path_factory):
-    """The printed URL and the token of `course.py lab`, running until the module ends."""
-    problems = course.setup_problems()
-    if problems:
-        pytest.skip(f"the course's environment {course.VENV} is not set up: {problems[0]}")
-    home = tmp_path_factory.mktemp("jupyter")
-    for name, content in SETTINGS.items():
-        path = home / "settings" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(content))
-    env = {**os.environ, "COURSE_VENV": str(course.VENV), "JUPYTER_CONFIG_DIR": str(home),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
-    command = [sys.executable, str(course.ROOT / "course.py"), "lab", "--no-browser",
-               f"--port={free_port()}", "--ServerApp.port_retries=0", "--ip=127.0.0.1",
-               f"--LabApp.user_settings_dir={home / 'settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True)
-    log = []
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
-    try:
-        deadline = time.monotonic() + 90
-        while not any(m := re.search(r"(http://127\.0\.0\.1:\d+/\S*token=(\w+))", line)
-                      for line in log):
-            assert server.poll() is None, "course.py lab stopped:\n" + "".join(log)
-            assert time.monotonic() < deadline, "no URL printed in 90 s:\n" + "".join(log)
-            time.sleep(0.2)
-        url = next(m.group(1) for line in log
-                   if (m := re.search(r"(http://127\.0\.0\.1:\d+/\S*token=(\w+))", line)))
-        yield {"url": url, "token": url.rsplit("=", 1)[1], "base": url.split("/lab")[0],
-               "log": log}
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-        server.stdout.close()
-
-
 def open_page(browser, lab, viewport=(1280, 720)):
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     seen = {"remote": [], "missing": []}
