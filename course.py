@@ -1,14 +1,17 @@
 """Set up the course and run it: one command for each job, on Linux, macOS and Windows.
 
-    python3 course.py lab      install into .venv (first time only) and open JupyterLab
-    python3 course.py test     install into .venv (first time only) and run every test
-    python3 course.py slides   export every notebook to an HTML slide deck in slides/
-    python3 course.py bench    time the course's code against its references
-    python3 course.py outputs  re-run every notebook on a fresh kernel and store its outputs
+    python3 course.py lab       install into .venv (first time only) and open JupyterLab
+    python3 course.py test      install into .venv (first time only) and run every test
+    python3 course.py slides    export every notebook to an HTML slide deck in slides/
+    python3 course.py handouts  print every deck to a PDF handout in handouts/ (needs Chromium
+                                or Chrome; --notes adds the speaker notes)
+    python3 course.py bench     time the course's code against its references
+    python3 course.py outputs   re-run every notebook on a fresh kernel and store its outputs
 
-Extra arguments go to the command, e.g. ``python3 course.py test -k perceptron`` or
-``python3 course.py lab --port 9000``; file names after ``test`` are taken from the folder
-you are in. Every run first checks .venv against requirements.txt and repairs it if needed.
+Extra arguments go to the command, e.g. ``python3 course.py test -k perceptron``,
+``python3 course.py lab --port 9000`` or ``python3 course.py handouts --notes 06`` (deck 06
+only, with its notes); file names after ``test`` are taken from the folder you are in.
+Every run first checks .venv against requirements.txt and repairs it if needed.
 Only the Python standard library is used here, since this runs before anything is installed.
 """
 import json
@@ -232,6 +235,7 @@ def job(name, args, cwd, python):
         "lab": ["-m", "jupyterlab", *lab_options(is_root)],
         "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],
         "slides": ["tools/slides.py"],
+        "handouts": ["tools/handouts.py"],
         "bench": ["benchmarks/run_all.py"],
         "outputs": ["-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
                     "--NotebookClient.record_timing=False", *notebooks],

@@ -25,7 +25,7 @@ def test_help_exits_0_and_lists_the_commands():
     for flag in ("--help", "-h", "help"):
         result = course_cli(flag)
         assert result.returncode == 0, result.stderr
-        for command in ("lab", "test", "slides", "bench", "outputs"):
+        for command in ("lab", "test", "slides", "handouts", "bench", "outputs"):
             assert f"course.py {command}" in result.stdout
 
 
