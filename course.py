@@ -159,8 +159,9 @@ def from_user_folder(args, cwd):
 # hides by default.
 HIDDEN_FILES = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "rise.css",
                 "[0-9][0-9]_*.css"]
-# JupyterLab's defaults for every user of .venv: no pop-up asking to fetch Jupyter's news
-# (it would appear on the projector at the first launch), no check for updates.
+# JupyterLab's defaults for every user of .venv (overrides.json; a user's own settings still
+# win): no pop-up asking to fetch Jupyter's news (it would appear on the projector at the
+# first launch), no check for updates.
 LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification":
                  {"fetchNews": "false", "checkForUpdates": False}}
 

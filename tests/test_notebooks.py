@@ -67,3 +67,37 @@ def test_ends_with_exercises_that_have_a_check(path):
     assert headings, "no '## Exercises' section"
     after = ["".join(c["source"]) for c in cells[headings[-1]:] if c["cell_type"] == "code"]
     assert any(re.search(r"^check_\w+\(", s, re.M) for s in after)
+
+
+def slides_of(cells):
+    """The cells of each slide as presented: a "slide" cell starts one; "skip" cells, which
+    are not shown, belong to none."""
+    slides = []
+    for cell in cells:
+        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
+        if kind == "skip":
+            continue
+        if kind == "slide" or not slides:
+            slides.append([])
+        slides[-1].append(cell)
+    return slides
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_every_slide_has_one_speaker_notes_cell_with_its_minutes(path):
+    """Speaker notes (slide type "notes") show in the speaker view only (tests/browser/ check
+    that); each slide of a lesson has one, saying how long the slide takes."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    problems = []
+    for number, slide in enumerate(slides_of(cells), start=1):
+        notes = [c for c in slide if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+        first = "".join(slide[0]["source"]).splitlines()[0][:50]
+        if len(notes) != 1:
+            problems.append(f"slide {number} ({first!r}) has {len(notes)} notes cells")
+        elif not re.match(r"\*\*Speaker notes\*\* · .*\babout \d+ min",
+                          "".join(notes[0]["source"]).splitlines()[0]):
+            problems.append(f"slide {number}: notes do not start with "
+                            f"'**Speaker notes** · about N min'")
+        elif notes[0]["cell_type"] != "markdown":
+            problems.append(f"slide {number}: notes in a code cell")
+    assert not problems, "\n".join(problems)

@@ -9,6 +9,7 @@ import json
 import urllib.request
 
 import pytest
+from test_rise_browser import close_kernels
 
 import course
 
@@ -144,3 +145,31 @@ def test_the_learning_rate_slider_works_on_a_rise_slide(browser, lab, lesson_run
     page.wait_for_function("([img, src]) => img.isConnected ? img.src !== src : true",
                            arg=[figure.element_handle(), before], timeout=30_000)
     page.close()
+
+
+def test_shift_enter_in_rise_runs_the_cell_and_stays_on_its_slide(browser, lab):
+    """RISE's Shift+Enter runs the selected cell and selects the next one, and the slideshow
+    follows the selection: were the next cell on the next slide, the result the room waits
+    for would leave the screen. Every slide ends with its speaker notes, so it stays."""
+    path = "notebooks/05_vectorization.ipynb"
+    page, _ = open_page(browser, lab, viewport=(1920, 1080))
+    page.goto(f"{lab['base']}/rise/{path}?token={lab['token']}")
+    page.locator(".reveal .slides section.present").first.wait_for(timeout=60_000)
+    page.locator(".jp-StatusBar-TextItem, .reveal").first.wait_for(timeout=60_000)
+    page.keyboard.press("ArrowRight")
+    number = page.locator(".reveal .slide-number")
+    page.wait_for_function("() => /^2\\s*\\/\\s*\\d+$/.test(document.querySelector("
+                           "'.reveal .slide-number').innerText.trim())")
+    before = number.inner_text()
+    cell = page.locator(".reveal section.present .jp-CodeCell").last
+    stored = cell.locator(".jp-InputArea-prompt").inner_text()
+    cell.dispatch_event("mousedown")
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_function("([c, s]) => { const p = c.querySelector('.jp-InputArea-prompt');"
+                           " return p && !/^\\[\\s*\\*?\\s*\\]/.test(p.innerText) && "
+                           "p.innerText.trim() !== s; }",
+                           arg=[cell.element_handle(), stored], timeout=60_000)
+    page.wait_for_timeout(1_000)  # RISE moves a second later, if it moves
+    assert number.inner_text() == before, "Shift+Enter left the slide"
+    page.close()
+    close_kernels(lab, path)

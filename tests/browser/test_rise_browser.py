@@ -35,8 +35,9 @@ WHERE = """() => {
           notes: slide.querySelectorAll('aside.notes').length,
           notesShown: [...slide.querySelectorAll('aside.notes')].some(
               a => a.getClientRects().length > 0)};
-}""".replace(
-    "(SLIDE_PROBLEMS)", f"({SLIDE_PROBLEMS})").replace("(SHOWN_TEXT_SIZES)", f"({SHOWN_TEXT_SIZES})")
+}"""
+WHERE = WHERE.replace("(SLIDE_PROBLEMS)", f"({SLIDE_PROBLEMS})")
+WHERE = WHERE.replace("(SHOWN_TEXT_SIZES)", f"({SHOWN_TEXT_SIZES})")
 
 
 def close_kernels(lab, path):
