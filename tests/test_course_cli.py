@@ -60,6 +60,32 @@ def test_lab_serves_the_course_folder_opens_on_the_map_and_runs_as_root():
     assert "--allow-root" not in course.lab_options(is_root=False)
 
 
+def test_lab_hides_the_style_sheets_rise_needs_beside_the_notebooks():
+    from fnmatch import fnmatch
+    globs = [o.split("=", 1)[1] for o in course.lab_options(is_root=False)
+             if o.startswith("--ContentsManager.hide_globs=")]
+    shown = sorted(p.name for p in (course.ROOT / "notebooks").iterdir()
+                   if not any(fnmatch(p.name, g) for g in globs))
+    assert not [name for name in shown if name.endswith(".css")]
+    assert [name for name in shown if name.endswith(".ipynb")], "the notebooks are hidden too"
+    assert {"__pycache__", "*.pyc"} <= set(globs), "Jupyter's own hidden files are shown"
+
+
+def test_lab_overrides_turn_off_the_news_question_and_keep_other_settings(tmp_path):
+    path = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"other:plugin": {"x": 1},
+                                "@jupyterlab/apputils-extension:notification": {"y": 2}}))
+    course.write_lab_overrides(tmp_path)
+    written = json.loads(path.read_text())
+    assert written["other:plugin"] == {"x": 1}
+    assert written["@jupyterlab/apputils-extension:notification"] == {
+        "y": 2, "fetchNews": "false", "checkForUpdates": False}
+    stamp = path.stat().st_mtime_ns
+    course.write_lab_overrides(tmp_path)
+    assert path.stat().st_mtime_ns == stamp, "rewritten although nothing changed"
+
+
 def test_pins_are_read_with_normalised_names():
     text = "# comment\nNumPy==2.4.6  # why\n\njupyterlab_rise==0.43.1\n"
     assert course.pinned_requirements(text) == ["numpy==2.4.6", "jupyterlab-rise==0.43.1"]

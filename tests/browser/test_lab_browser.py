@@ -34,6 +34,15 @@ def test_the_printed_url_opens_the_course_map_in_the_course_folder(browser, lab)
     with urllib.request.urlopen(f"{lab['base']}/api/contents?token={lab['token']}") as answer:
         top = {item["name"] for item in json.load(answer)["content"]}
     assert {"README.md", "ERRATA.md", "utils", "data", "notebooks"} <= top
+    with urllib.request.urlopen(f"{lab['base']}/api/contents/notebooks?token={lab['token']}") \
+            as answer:
+        listed = {item["name"] for item in json.load(answer)["content"]}
+    assert "00_course_map.ipynb" in listed
+    assert not {name for name in listed if name.endswith(".css")}, "RISE's style sheets listed"
+    # The first launch asks nothing on the projector (course.py turns JupyterLab's news off).
+    page.wait_for_timeout(3_000)
+    toasts = page.locator(".Toastify__toast").all_inner_texts()
+    assert not [t for t in toasts if "news" in t.lower()], toasts
     page.close()
     assert not seen["remote"], f"requests that need the internet: {seen['remote']}"
 

@@ -42,7 +42,7 @@ def linear_backward(dZ, cache, *, compute_dA_prev=True):
     cache : (A_prev, W) from linear_forward.
     compute_dA_prev : False skips dA_prev = W^T dZ and returns None in its place. The first
         layer's dA[0] (the gradient with respect to the data X) is never used, and on wide
-        inputs such as MNIST's 784 pixels it is the largest product of the backward pass.
+        inputs such as MNIST's 784 pixels it costs as much as dW[1], the largest product.
     Returns dA_prev = W^T dZ of shape (n[l-1], m), dW = dZ A_prev^T of shape
     (n[l], n[l-1]) and db = dZ summed over the m columns, shape (n[l], 1).
     """
