@@ -9,17 +9,17 @@ slides change, re-run `.venv/bin/python tools/demo_index.py`.
 import json
 import re
 
+import demo_index
 import pytest
-from demo_index import (COURSE_MAP, DEMO, INDEX_ID, LIVE, NOT_LIVE, first_line, lessons,
-                        slide_notes, slide_numbers)
+from demo_index import first_line, lessons, slide_notes, slide_numbers
 
 ROW = re.compile(r"^\| (`(?P<lesson>\w+)`)? \| (?P<total>[^|]*) \| (?P<slide>[^|]*) \| "
                  r"`(?P<code>.*)` \| (?P<time>[\d.]+) s \| (?P<shown>[^|]+) \|$")
 
 
 def index_rows():
-    cells = json.loads(COURSE_MAP.read_text(encoding="utf-8"))["cells"]
-    (cell,) = [c for c in cells if c.get("id") == INDEX_ID]
+    cells = json.loads(demo_index.COURSE_MAP.read_text(encoding="utf-8"))["cells"]
+    (cell,) = [c for c in cells if c.get("id") == demo_index.INDEX_ID]
     assert cell["metadata"]["slideshow"]["slide_type"] == "skip", "the index is not a slide"
     rows, lesson = [], None
     for line in "".join(cell["source"]).splitlines():
@@ -52,10 +52,10 @@ def test_the_index_names_real_cells_on_their_slides(notebook):
                         "tools/demo_index.py"
         assert (row["shown"].strip() == "hidden") == (slide is None)
         if row["shown"].strip() in ("live", "live demo"):
-            assert float(row["time"]) <= LIVE, row
-            assert not NOT_LIVE.search(notes.get(slide, "")), \
+            assert float(row["time"]) <= demo_index.LIVE, row
+            assert not demo_index.NOT_LIVE.search(notes.get(slide, "")), \
                 f"slide {slide}'s notes say not to run it, the index says live"
-    demos = [(line, s) for line, s, c in code if DEMO in "".join(c["source"])]
-    for line, s in demos:
+    demos = [line for line, _, c in code if demo_index.DEMO in "".join(c["source"])]
+    for line in demos:
         assert any(line.startswith(r["code"].removesuffix("…")) and r["shown"].strip() ==
                    "live demo" for r in listed), f"the widget demo {line!r} is not listed"

@@ -132,3 +132,27 @@ def test_rise_keeps_every_slides_speaker_notes_off_the_slide(notebook, presented
     assert not without, f"slides without speaker notes: {without}"
     shown = sorted({v["slide"] + 1 for v in seen if v["notesShown"]})
     assert not shown, f"speaker notes visible on slides {shown}"
+
+
+def test_rise_jumps_by_address_and_t_opens_the_speaker_notes(browser, lab):
+    """What README's presenting guide promises for RISE: the address ``#/n`` shows slide
+    n + 1, and T (after clicking a cell) opens a speaker view with the slide's notes."""
+    notebook = next(n for n in NOTEBOOKS if n.stem.startswith("06_"))
+    path = f"notebooks/{notebook.name}"
+    page = browser.new_page(viewport=SCREEN)
+    page.goto(f"{lab['base']}/rise/{path}?token={lab['token']}")
+    page.locator(".reveal .slides section.present").first.wait_for(timeout=60_000)
+    total = len(slide_plan(notebook))
+    page.evaluate("() => { location.hash = '#/11'; }")
+    page.wait_for_function(f"() => document.querySelector('.reveal .slide-number').innerText"
+                           f".replace(/\\s/g, '') === '12/{total}'", timeout=10_000)
+    page.locator(".reveal section.present .jp-Cell").first.dispatch_event("mousedown")
+    with page.expect_popup(timeout=10_000) as popup:
+        page.keyboard.press("t")
+    speaker = popup.value
+    speaker.wait_for_function("() => /Speaker notes/.test((document.querySelector("
+                              "'.speaker-controls-notes') || {}).innerText || '')",
+                              timeout=20_000)
+    speaker.close()
+    page.close()
+    close_kernels(lab, path)
