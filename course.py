@@ -231,7 +231,8 @@ def pin_arithmetic(name, command, environ, avx2):
 def job(name, args, cwd, python):
     """The command line that runs job ``name`` with the user's extra ``args``."""
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb"))
+    notebooks = sorted(str(p) for p in (ROOT / "notebooks").glob("**/*.ipynb")
+                       if ".ipynb_checkpoints" not in p.parts)
     jobs = {
         "lab": ["-m", "jupyterlab", *lab_options(is_root)],
         "test": ["-m", "pytest", "-n", "auto", "--dist", "loadscope"],

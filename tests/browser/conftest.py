@@ -77,7 +77,9 @@ def lab(browser, tmp_path_factory):
     command = [sys.executable, str(course.ROOT / "course.py"), "lab", "--no-browser",
                f"--port={free_port()}", "--ServerApp.port_retries=0", "--ip=127.0.0.1",
                f"--LabApp.user_settings_dir={home / 'settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}"]
+               f"--LabApp.workspaces_dir={home / 'workspaces'}",
+               # JupyterLab saves a checkpoint of each notebook it opens: not in the course.
+               f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, start_new_session=True)
     log = []
