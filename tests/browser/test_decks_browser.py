@@ -243,5 +243,9 @@ def test_g_jumps_to_a_slide_by_its_number_and_s_opens_the_speaker_view(browser, 
                               ".innerText.trim().length > 0", timeout=10_000)
     words = re.sub(r"<[^>]+>", " ", notes).split()[:4]
     assert words and " ".join(words) in " ".join(shown.inner_text().split())
+    # Formulas once, not twice: the speaker window has no MathJax style sheet to hide the
+    # copy kept for screen readers.
+    assert speaker.locator(".speaker-controls-notes .MathJax").count() > 0
+    assert speaker.locator(".speaker-controls-notes .MJX_Assistive_MathML").count() == 0
     speaker.close()
     page.close()
