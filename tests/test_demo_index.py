@@ -11,7 +11,8 @@ import re
 
 import demo_index
 import pytest
-from demo_index import first_line, lessons, slide_notes, slide_numbers
+from demo_index import first_line, lessons, slide_notes
+from slides import slide_numbers
 
 ROW = re.compile(r"^\| (`(?P<lesson>\w+)`)? \| (?P<total>[^|]*) \| (?P<slide>[^|]*) \| "
                  r"`(?P<code>.*)` \| (?P<time>[\d.]+) s \| (?P<shown>[^|]+) \|$")

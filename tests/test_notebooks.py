@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from slides import slide_numbers, slide_type
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS_AND_MAP = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -70,17 +71,13 @@ def test_ends_with_exercises_that_have_a_check(path):
 
 
 def slides_of(cells):
-    """The cells of each slide as presented: a "slide" cell starts one; "skip" cells, which
-    are not shown, belong to none."""
-    slides = []
-    for cell in cells:
-        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
-        if kind == "skip":
-            continue
-        if kind == "slide" or not slides:
-            slides.append([])
-        slides[-1].append(cell)
-    return slides
+    """The cells of each slide as presented, its speaker notes included ("skip" cells, not
+    shown, belong to none)."""
+    slides = {}
+    for cell, number in zip(cells, slide_numbers(cells, notes_on_slide=True)):
+        if number:
+            slides.setdefault(number, []).append(cell)
+    return list(slides.values())
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -90,7 +87,7 @@ def test_every_slide_has_one_speaker_notes_cell_with_its_minutes(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     problems = []
     for number, slide in enumerate(slides_of(cells), start=1):
-        notes = [c for c in slide if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+        notes = [c for c in slide if slide_type(c) == "notes"]
         first = "".join(slide[0]["source"]).splitlines()[0][:50]
         if len(notes) != 1:
             problems.append(f"slide {number} ({first!r}) has {len(notes)} notes cells")

@@ -20,6 +20,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from slides import slide_numbers, slide_type
+
 ROOT = Path(__file__).resolve().parent.parent
 COURSE_MAP = ROOT / "notebooks" / "00_course_map.ipynb"
 INDEX_ID = "demo-index"
@@ -39,24 +41,9 @@ def slide_notes(cells):
     """The speaker notes of each slide, by slide number."""
     notes = {}
     for cell, slide in zip(cells, slide_numbers(cells, notes_on_slide=True)):
-        if cell["metadata"].get("slideshow", {}).get("slide_type") == "notes":
+        if slide_type(cell) == "notes":
             notes[slide] = notes.get(slide, "") + "".join(cell["source"])
     return notes
-
-
-def slide_numbers(cells, notes_on_slide=False):
-    """The slide each cell is shown on (1-based, as the decks and RISE number them), or None
-    for a cell that is not shown ("skip") or is a speaker note."""
-    numbers, slide = [], 0
-    for cell in cells:
-        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
-        if kind == "skip" or (kind == "notes" and not notes_on_slide):
-            numbers.append(None)
-            continue
-        if kind == "slide" or slide == 0:
-            slide += 1
-        numbers.append(slide)
-    return numbers
 
 
 def first_line(cell):

@@ -37,8 +37,9 @@ from pathlib import Path
 from slides import ROOT, deck_notebooks, export_decks
 
 OUT_DIR = ROOT / "handouts"
-# As the browser tests run it: without the background-networking flags Chromium keeps
-# calling Google's servers, which a closed network refuses; as root it needs --no-sandbox.
+# Also the browser tests' (tests/browser/conftest.py). Without the background-networking
+# flags Chromium keeps calling Google's servers, which a closed network refuses; as root it
+# needs --no-sandbox.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]

@@ -64,6 +64,27 @@ def link_decks(html, stems):
     return html
 
 
+def slide_type(cell):
+    """A cell's slide type as RISE and nbconvert read it; "-" (continue the slide) if unset."""
+    return cell["metadata"].get("slideshow", {}).get("slide_type", "-")
+
+
+def slide_numbers(cells, notes_on_slide=False):
+    """The slide each cell is shown on (1-based, as the decks and RISE number them), or None
+    for a cell on no slide: "skip", and "notes" unless ``notes_on_slide`` (a speaker note
+    belongs to its slide's speaker view). A "slide" cell starts the next slide."""
+    numbers, slide = [], 0
+    for cell in cells:
+        kind = slide_type(cell)
+        if kind == "skip" or (kind == "notes" and not notes_on_slide):
+            numbers.append(None)
+            continue
+        if kind == "slide" or slide == 0:
+            slide += 1
+        numbers.append(slide)
+    return numbers
+
+
 def deck_notebooks():
     """The notebooks that get a deck: the course map and the lessons (not the solutions)."""
     return sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -17,14 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from handouts import CHROMIUM_FLAGS
 
 import course
 
 CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
-# Without the background-networking flags Chromium keeps calling Google's servers, which a
-# closed network refuses; as root it needs --no-sandbox.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def _skip_or_fail(reason):
@@ -43,7 +40,7 @@ def browser():
         _skip_or_fail(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium, "
                       "or set COURSE_CHROMIUM)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 

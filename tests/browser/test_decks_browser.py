@@ -10,7 +10,7 @@ import re
 
 import pytest
 from slide_measure import SLIDE_PROBLEMS
-from slides import deck_notebooks, export_decks
+from slides import deck_notebooks, export_decks, slide_numbers, slide_type
 
 NOTEBOOKS = deck_notebooks()
 VIEWPORT = {"width": 1280, "height": 720}
@@ -49,19 +49,14 @@ WHERE = """() => {
 
 
 def slide_plan(notebook):
-    """(slides, fragments on each) as the notebook's slide types make them, counted here from
-    its metadata: a cell of type "slide" starts a slide, "fragment" a fragment on it;
-    "skip" and "notes" cells are not shown."""
+    """The fragments on each slide, one entry per slide, as the notebook's slide types make
+    them ("slide" starts a slide, "fragment" a fragment on it)."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    plan = []
-    for cell in cells:
-        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
-        if kind in ("skip", "notes"):
-            continue
-        if kind == "slide" or not plan:
-            plan.append(0)
-        if kind == "fragment":
-            plan[-1] += 1
+    numbers = slide_numbers(cells)
+    plan = [0] * max(n for n in numbers if n)
+    for cell, number in zip(cells, numbers):
+        if number and slide_type(cell) == "fragment":
+            plan[number - 1] += 1
     return plan
 
 

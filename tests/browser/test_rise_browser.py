@@ -20,14 +20,20 @@ NOTEBOOKS = deck_notebooks()
 SCREEN = {"width": 1920, "height": 1080}
 SMALLEST_TEXT = 24  # px on a 1080p screen, for printed results and code listings
 
-WHERE = """() => {
-  const canvas = document.querySelector('.reveal > .jp-Notebook.slides');
+# The slide on screen (RISE nests each slide's section in a top-level one), its index among
+# the slides and the number of its fragments shown.
+POSITION = """() => {
   const tops = [...document.querySelectorAll('.reveal .slides > section')];
   const slide = [...document.querySelectorAll('.reveal .slides section.present')].pop();
+  return {slide, index: tops.findIndex(s => s.contains(slide)),
+          fragments: slide.querySelectorAll('.fragment.visible').length};
+}"""
+WHERE = """() => {
+  const canvas = document.querySelector('.reveal > .jp-Notebook.slides');
+  const {slide, index, fragments} = (POSITION)();
   const number = document.querySelector('.reveal .slide-number');
   const scale = canvas.getBoundingClientRect().width / 1280;
-  return {slide: tops.findIndex(s => s.contains(slide)),
-          fragments: slide.querySelectorAll('.fragment.visible').length,
+  return {slide: index, fragments,
           number: number ? number.innerText : '', numberShown: !!number?.getClientRects().length,
           title: ((slide.querySelector('h1, h2, h3, h4') || {}).innerText || '').trim(),
           problems: (SLIDE_PROBLEMS)(slide, scale, 1280, 720),
@@ -36,8 +42,12 @@ WHERE = """() => {
           notesShown: [...slide.querySelectorAll('aside.notes')].some(
               a => a.getClientRects().length > 0)};
 }"""
+WHERE = WHERE.replace("(POSITION)", f"({POSITION})")
 WHERE = WHERE.replace("(SLIDE_PROBLEMS)", f"({SLIDE_PROBLEMS})")
 WHERE = WHERE.replace("(SHOWN_TEXT_SIZES)", f"({SHOWN_TEXT_SIZES})")
+# Whether the slideshow has left the slide and fragment ``[slide, fragments]``.
+MOVED = f"""([slide, fragments]) => {{ const now = ({POSITION})();
+  return now.index !== slide || now.fragments !== fragments; }}"""
 
 
 def close_kernels(lab, path):
@@ -72,13 +82,8 @@ def presented(browser, lab):
                 before = (seen[-1]["slide"], seen[-1]["fragments"])
                 page.keyboard.press("ArrowRight")
                 try:
-                    page.wait_for_function(
-                        """([s, f]) => { const p = [...document.querySelectorAll(
-                               '.reveal .slides section.present')].pop();
-                           const tops = [...document.querySelectorAll('.reveal .slides > section')];
-                           return tops.findIndex(t => t.contains(p)) !== s ||
-                                  p.querySelectorAll('.fragment.visible').length !== f; }""",
-                        arg=before, timeout=2_000 if len(seen) <= steps else 300)
+                    page.wait_for_function(MOVED, arg=before,
+                                           timeout=2_000 if len(seen) <= steps else 300)
                 except Exception:  # noqa: BLE001 (the step is checked below)
                     pass
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => "
